@@ -1,0 +1,40 @@
+namespace CallVault.Core.Recordings;
+
+/// <summary>The one source of truth for a recording's metadata and where its audio is stored.</summary>
+public sealed class Recording
+{
+    public Guid Id { get; set; }
+    public Guid? CallId { get; set; }
+    public required string Provider { get; set; }
+    public required string ProviderRecordingId { get; set; }
+    public string? ProviderCallId { get; set; }
+    public RecordingStatus Status { get; set; }
+
+    /// <summary>The provider's own status word, kept as sent (providers add values).</summary>
+    public string? ProviderStatus { get; set; }
+    public string? ProviderErrorCode { get; set; }
+    public string? Source { get; set; }
+    public string? Track { get; set; }
+    public string? MediaUrl { get; set; }
+    public int? ProviderChannels { get; set; }
+    public double? ProviderDurationSeconds { get; set; }
+    public DateTime? StartedAt { get; set; }
+
+    public int? Channels { get; set; }
+    public double? DurationSeconds { get; set; }
+    public string? Format { get; set; }
+    public long? SizeBytes { get; set; }
+    public string? Sha256 { get; set; }
+
+    /// <summary>Written before the object is, so a crash in between leaves a trace to reconcile.</summary>
+    public string? StorageKey { get; set; }
+    public string? MatchMethod { get; set; }
+    public string? MatchDetail { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? StoredAt { get; set; }
+    public List<RecordingStage> Stages { get; } = [];
+
+    public RecordingStage Stage(StageName name) => Stages.First(s => s.Stage == name);
+}

@@ -1,0 +1,10 @@
+namespace CallVault.Core.Recordings;
+
+public enum StageStatus
+{
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+    Skipped,
+}

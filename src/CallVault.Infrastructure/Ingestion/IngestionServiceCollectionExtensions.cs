@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallVault.Infrastructure.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IngestionWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestionWriter>());
+        return services;
+    }
+}

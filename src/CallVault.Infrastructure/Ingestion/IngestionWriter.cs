@@ -1,0 +1,131 @@
+using System.Threading.Channels;
+using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CallVault.Infrastructure.Ingestion;
+
+/// <summary>
+/// Group commit for inbound events: concurrent webhooks are written by one writer in batches, one
+/// transaction (one fsync) per batch, each event in its own savepoint so one bad event cannot sink
+/// the others. A caller's task completes only after its batch committed: that is when the webhook
+/// may answer 2xx.
+/// </summary>
+public sealed partial class IngestionWriter(
+    IDbContextFactory<CallVaultDbContext> contextFactory,
+    JobSignal jobSignal,
+    TimeProvider time,
+    ILogger<IngestionWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
+        new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public async Task<IngestResult> WriteAsync(IIngestCommand command, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(command);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await WriteBatchAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetCanceled(stoppingToken);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
+    {
+        var results = new IngestResult?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await transaction.CreateSavepointAsync("item", stoppingToken);
+                try
+                {
+                    results[i] = await batch[i].Command.ApplyAsync(db, now, stoppingToken);
+                    await db.SaveChangesAsync(stoppingToken);
+                    await transaction.ReleaseSavepointAsync("item", stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await transaction.RollbackToSavepointAsync("item", stoppingToken);
+                    errors[i] = ex;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchFailed(logger, batch.Count, ex);
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        var enqueued = false;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                LogEventFailed(logger, error);
+                batch[i].Completion.TrySetException(error);
+            }
+            else
+            {
+                enqueued |= results[i]!.JobEnqueued;
+                batch[i].Completion.TrySetResult(results[i]!);
+            }
+        }
+
+        if (enqueued)
+        {
+            jobSignal.Notify();
+        }
+    }
+
+    private sealed record PendingWrite(IIngestCommand Command)
+    {
+        public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Could not commit a batch of {Count} inbound events; the senders get 503")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not write an inbound event; the sender gets 503")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception);
+}

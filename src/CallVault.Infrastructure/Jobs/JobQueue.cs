@@ -1,0 +1,125 @@
+using System.Data.Common;
+using CallVault.Core.Jobs;
+using CallVault.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Infrastructure.Jobs;
+
+/// <summary>
+/// The database is the queue. A claim is one conditional UPDATE: it takes the oldest runnable job,
+/// or one whose lease expired because its worker died, and stamps this worker's lease on it.
+/// Every later change is conditional on still holding that lease.
+/// </summary>
+public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactory, IOptions<JobOptions> options, TimeProvider time)
+{
+    public static Job NewJob(string kind, Guid? recordingId, DateTime now) => new()
+    {
+        Kind = kind,
+        RecordingId = recordingId,
+        State = JobState.Queued,
+        RunAfter = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public async Task<ClaimedJob?> TryClaimAsync(string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE "Jobs" SET "State" = 'Running', "LeaseOwner" = $owner, "LeaseExpiresAt" = $lease,
+                "Attempts" = "Attempts" + 1, "UpdatedAt" = $now
+            WHERE "Id" = (
+                SELECT "Id" FROM "Jobs"
+                WHERE ("State" = 'Queued' AND "RunAfter" <= $now)
+                   OR ("State" = 'Running' AND "LeaseExpiresAt" < $now)
+                ORDER BY "RunAfter", "Id" LIMIT 1)
+            RETURNING "Id", "Kind", "RecordingId", "Attempts";
+            """;
+        Add(command, "$owner", owner);
+        Add(command, "$lease", now + options.Value.Lease);
+        Add(command, "$now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ClaimedJob(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)),
+            reader.GetInt32(3),
+            owner);
+    }
+
+    /// <summary>Extends the lease; false when this worker no longer holds it.</summary>
+    public Task<bool> RenewAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var lease = now + options.Value.Lease;
+        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Jobs" SET "LeaseExpiresAt" = {lease}, "UpdatedAt" = {now} WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner} AND "State" = 'Running'""",
+            cancellationToken), cancellationToken);
+    }
+
+    public Task<bool> CompleteAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var (state, runAfter, error) = outcome switch
+        {
+            JobOutcome.Retry retry => (nameof(JobState.Queued), retry.At, retry.Reason),
+            JobOutcome.Dead dead => (nameof(JobState.Dead), now, dead.Reason),
+            _ => (nameof(JobState.Succeeded), now, (string?)null),
+        };
+        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Jobs" SET "State" = {state}, "RunAfter" = {runAfter}, "LastError" = {error},
+                "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "UpdatedAt" = {now}
+            WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
+            """,
+            cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Hands a job back untouched (shutdown), so another worker can take it at once.</summary>
+    public Task<bool> ReleaseAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Jobs" SET "State" = 'Queued', "RunAfter" = {now}, "Attempts" = MAX("Attempts" - 1, 0),
+                "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "UpdatedAt" = {now}
+            WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
+            """,
+            cancellationToken), cancellationToken);
+    }
+
+    /// <summary>When the next queued job becomes runnable, so idle workers sleep exactly that long.</summary>
+    public async Task<DateTime?> NextRunAfterAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs
+            .Where(j => j.State == JobState.Queued)
+            .OrderBy(j => j.RunAfter)
+            .Select(j => (DateTime?)j.RunAfter)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<bool> UpdateOwnedAsync(Func<CallVaultDbContext, Task<int>> update, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await update(db) == 1;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,27 @@
+using CallVault.Core.Calls;
+using CallVault.Core.Jobs;
+using CallVault.Core.Recordings;
+using CallVault.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallVault.Infrastructure.Persistence;
+
+public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> options) : DbContext(options)
+{
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<CallLeg> CallLegs => Set<CallLeg>();
+    public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<RecordingStage> RecordingStages => Set<RecordingStage>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<Job> Jobs => Set<Job>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Everything is UTC; SQLite keeps no kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<CallVaultDbContext>((sp, builder) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            builder.UseSqlite(SqliteConnectionFactory.Prepare(options));
+        });
+        services.TryAddSingleton<SchemaMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CallVault.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallVault.Infrastructure.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddRecordingPipeline(this IServiceCollection services)
+    {
+        services.AddSingleton<IRecordingStage, DownloadStage>();
+        services.AddSingleton<IRecordingStage, ValidateStage>();
+        services.AddSingleton<IRecordingStage, StoreStage>();
+        services.AddSingleton<IJobHandler, RecordingPipeline>();
+        return services;
+    }
+}

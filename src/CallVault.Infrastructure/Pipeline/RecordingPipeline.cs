@@ -1,0 +1,137 @@
+using CallVault.Core.Pipeline;
+using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Infrastructure.Pipeline;
+
+/// <summary>
+/// Runs a recording's stages in order, recording each stage's status, attempts and last error as it
+/// goes. The stages before <c>store</c> work on a local file, so a run that was interrupted starts
+/// again from the download. This class alone turns stage results into retry, backoff or failure.
+/// </summary>
+internal sealed partial class RecordingPipeline(
+    IDbContextFactory<CallVaultDbContext> contextFactory,
+    IEnumerable<IRecordingStage> stages,
+    TempFiles tempFiles,
+    RetryBackoff backoff,
+    IOptions<JobOptions> jobOptions,
+    TimeProvider time,
+    ILogger<RecordingPipeline> logger) : IJobHandler
+{
+    private readonly IRecordingStage[] _stages = [.. stages.OrderBy(s => s.Name)];
+
+    public string Kind => JobKinds.ProcessRecording;
+
+    public async Task<JobOutcome> HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var recording = await db.Recordings.Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == job.RecordingId, cancellationToken);
+        if (recording is null || recording.Status is RecordingStatus.Stored or RecordingStatus.Absent)
+        {
+            return JobOutcome.Done;
+        }
+
+        var workFile = tempFiles.PathFor(recording.Id, $"{job.Id}.work");
+        var context = new PipelineContext(recording, workFile, ct => db.SaveChangesAsync(ct));
+        try
+        {
+            foreach (var stage in _stages)
+            {
+                var outcome = await RunStageAsync(db, context, stage, cancellationToken);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+            }
+
+            LogStored(logger, recording.Id, recording.SizeBytes ?? 0);
+            return JobOutcome.Done;
+        }
+        finally
+        {
+            File.Delete(workFile);
+        }
+    }
+
+    /// <summary>Runs one stage; null to go on, or the job's outcome when the run stops here.</summary>
+    private async Task<JobOutcome?> RunStageAsync(CallVaultDbContext db, PipelineContext context, IRecordingStage stage, CancellationToken cancellationToken)
+    {
+        var recording = context.Recording;
+        var state = recording.Stage(stage.Name);
+        if (state.Status == StageStatus.Skipped)
+        {
+            return null;
+        }
+
+        state.Status = StageStatus.Processing;
+        state.Attempts++;
+        state.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        recording.Status = RecordingStatus.Processing;
+        recording.UpdatedAt = state.UpdatedAt;
+        await db.SaveChangesAsync(cancellationToken);
+
+        StageResult result;
+        try
+        {
+            result = await stage.ExecuteAsync(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unexpected, but still a visible, retried failure of this stage rather than a stuck job.
+            result = new StageResult.Transient($"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        state.UpdatedAt = now;
+        recording.UpdatedAt = now;
+        JobOutcome? outcome = null;
+        switch (result)
+        {
+            case StageResult.Completed:
+                state.Status = StageStatus.Completed;
+                state.LastError = null;
+                break;
+            case StageResult.Skipped skipped:
+                state.Status = StageStatus.Skipped;
+                state.LastError = skipped.Reason;
+                break;
+            case StageResult.Transient transient when state.Attempts < jobOptions.Value.MaxAttempts:
+                state.Status = StageStatus.Pending;
+                state.LastError = transient.Reason;
+                recording.LastError = $"{Describe(stage.Name)}: {transient.Reason}";
+                LogRetry(logger, recording.Id, stage.Name, state.Attempts, transient.Reason);
+                outcome = new JobOutcome.Retry(transient.Reason, now + Max(transient.RetryAfter, backoff.Delay(state.Attempts)));
+                break;
+            default:
+                var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
+                state.Status = StageStatus.Failed;
+                state.LastError = reason;
+                recording.Status = RecordingStatus.Failed;
+                recording.LastError = $"{Describe(stage.Name)}: {reason}";
+                LogFailed(logger, recording.Id, stage.Name, state.Attempts, reason);
+                outcome = new JobOutcome.Dead(reason);
+                break;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return outcome;
+    }
+
+    private static TimeSpan Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;
+
+    private static string Describe(StageName stage) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stage.ToString());
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Recording {RecordingId} stored ({Bytes} bytes)")]
+    private static partial void LogStored(ILogger logger, Guid recordingId, long bytes);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Recording {RecordingId}: stage {Stage} attempt {Attempt} failed, will retry: {Reason}")]
+    private static partial void LogRetry(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Recording {RecordingId}: stage {Stage} failed after {Attempt} attempts: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CallVault.Core.Recordings;
+
+namespace CallVault.Infrastructure.Storage;
+
+/// <summary>Storage keys come from CallVault's own ids and dates only.</summary>
+public static partial class StorageKeys
+{
+    public static string For(Recording recording, string extension) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"recordings/{recording.CreatedAt:yyyy}/{recording.CreatedAt:MM}/{recording.CreatedAt:dd}/{recording.Id:N}.{extension}");
+
+    /// <summary>Refuses anything that is not a key this class could have made.</summary>
+    public static bool IsWellFormed(string key) => KeyPattern().IsMatch(key);
+
+    [GeneratedRegex("^recordings/[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9a-f]{32}\\.[a-z0-9]{2,5}$")]
+    private static partial Regex KeyPattern();
+}

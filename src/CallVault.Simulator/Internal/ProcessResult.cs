@@ -1,0 +1,3 @@
+namespace CallVault.Simulator.Internal;
+
+internal sealed record ProcessResult(int ExitCode, string StandardError);

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CallVault.Infrastructure.Ingestion;
+using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Pipeline;
+using CallVault.Infrastructure.Storage;
+using CallVault.Infrastructure.Twilio;
+using CallVault.Web.Auth;
+using CallVault.Web.Calls;
+using CallVault.Web.Errors;
+using CallVault.Web.Health;
+using CallVault.Web.Recordings;
+using CallVault.Web.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CallVault.Web;
+
+/// <summary>Composition of the server: every feature registers and maps itself.</summary>
+public static class CallVaultWebApplication
+{
+    /// <summary>Services shared by the server and the CLI's one-shot commands.</summary>
+    public static IServiceCollection AddCallVaultCore(this IServiceCollection services)
+    {
+        services.AddOptions<CallVaultOptions>().BindConfiguration(CallVaultOptions.Section);
+        services.AddPersistence();
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContext());
+        services.AddRecordingStorage();
+        services.AddJobQueue();
+        services.AddTwilio();
+        services.AddRecordingPipeline();
+        return services;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCallVaultCore();
+        builder.Services.AddIngestion();
+        builder.Services.AddJobWorkers();
+        builder.Services.AddHostedService<StartupMaintenance>();
+        builder.Services.AddSingleton<TwilioWebhookReader>();
+        builder.Services.AddApiAuth();
+        builder.Services.AddCallVaultHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapTwilioWebhooks();
+        app.MapRecordingEndpoints();
+        app.MapCallEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,93 @@
+using CallVault.Infrastructure.Persistence;
+using CallVault.Web.Api;
+using CallVault.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallVault.Web.Calls;
+
+internal static class CallEndpoints
+{
+    public static IEndpointRouteBuilder MapCallEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(Roles.CanView);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
+        CallVaultDbContext db, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (!ListLimits.TryNormalize(limit, out var take))
+        {
+            return ApiProblems.BadLimit();
+        }
+
+        if (!Cursor.TryDecode(cursor, out var after))
+        {
+            return ApiProblems.BadCursor();
+        }
+
+        var query = db.Calls.AsNoTracking().Include(c => c.Legs).AsQueryable();
+        if (!string.IsNullOrEmpty(phone))
+        {
+            query = query.Where(c => c.From == phone || c.To == phone);
+        }
+
+        if (from is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            query = query.Where(c => c.StartedAt >= utc);
+        }
+
+        if (to is { } until)
+        {
+            var utc = until.ToUniversalTime();
+            query = query.Where(c => c.StartedAt < utc);
+        }
+
+        if (!string.IsNullOrEmpty(direction))
+        {
+            query = query.Where(c => c.Direction == direction);
+        }
+
+        if (!string.IsNullOrEmpty(status))
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(c => c.StartedAt < after.At || (c.StartedAt == after.At && c.Id.CompareTo(after.Id) < 0));
+        }
+
+        var calls = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(take + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        var page = calls.Take(take).ToList();
+        var ids = page.Select(c => c.Id).ToList();
+        var recordings = await db.Recordings.AsNoTracking().Include(r => r.Stages)
+            .Where(r => r.CallId != null && ids.Contains(r.CallId.Value))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var byCall = recordings.ToLookup(r => r.CallId);
+        var next = calls.Count > take ? new Cursor(page[^1].StartedAt, page[^1].Id).Encode() : null;
+        return TypedResults.Ok(new Page<CallDto>([.. page.Select(c => CallDto.FromEntity(c, byCall[c.Id].OrderBy(r => r.CreatedAt)))], next));
+    }
+
+    private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken)
+    {
+        var call = await db.Calls.AsNoTracking().Include(c => c.Legs).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (call is null)
+        {
+            return ApiProblems.NotFound("call");
+        }
+
+        var recordings = await db.Recordings.AsNoTracking().Include(r => r.Stages)
+            .Where(r => r.CallId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(CallDto.FromEntity(call, recordings));
+    }
+}

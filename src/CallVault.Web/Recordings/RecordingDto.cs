@@ -1,0 +1,46 @@
+using System.Text.Json;
+using CallVault.Core.Recordings;
+
+namespace CallVault.Web.Recordings;
+
+/// <summary>A recording as the API shows it (SPEC §4).</summary>
+public sealed record RecordingDto(
+    Guid Id,
+    Guid? CallId,
+    string Provider,
+    string ProviderRecordingId,
+    string? ProviderCallId,
+    RecordingStatus Status,
+    string? ProviderStatus,
+    string? ProviderErrorCode,
+    int? Channels,
+    double? DurationSeconds,
+    double? ProviderDurationSeconds,
+    string? Format,
+    long? SizeBytes,
+    string? Sha256,
+    string? Source,
+    DateTime? StartedAt,
+    DateTime CreatedAt,
+    DateTime? StoredAt,
+    string? LastError,
+    MatchDto? Match,
+    IReadOnlyDictionary<string, StageDto> Stages,
+    object? Transcript,
+    object? Summary)
+{
+    public static RecordingDto FromEntity(Recording r) => new(
+        r.Id, r.CallId, r.Provider, r.ProviderRecordingId, r.ProviderCallId, r.Status, r.ProviderStatus, r.ProviderErrorCode,
+        r.Channels, r.DurationSeconds, r.ProviderDurationSeconds, r.Format, r.SizeBytes, r.Sha256, r.Source, r.StartedAt,
+        r.CreatedAt, r.StoredAt, r.LastError,
+        r.MatchMethod is null ? null : new MatchDto(r.MatchMethod, r.MatchDetail),
+        r.Stages.OrderBy(s => s.Stage).ToDictionary(
+            s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()),
+            s => new StageDto(s.Status, s.Attempts, s.LastError, s.UpdatedAt)),
+        Transcript: null,
+        Summary: null);
+}
+
+public sealed record MatchDto(string Method, string? Detail);
+
+public sealed record StageDto(StageStatus Status, int Attempts, string? LastError, DateTime UpdatedAt);

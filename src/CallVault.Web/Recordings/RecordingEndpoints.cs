@@ -1,0 +1,105 @@
+using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Storage;
+using CallVault.Web.Api;
+using CallVault.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallVault.Web.Recordings;
+
+internal static class RecordingEndpoints
+{
+    public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization(Roles.CanView);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}/audio", GetAudioAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<RecordingDto>>, ProblemHttpResult>> ListAsync(
+        CallVaultDbContext db, string? provider, string? providerRecordingId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (!ListLimits.TryNormalize(limit, out var take))
+        {
+            return ApiProblems.BadLimit();
+        }
+
+        if (!Cursor.TryDecode(cursor, out var after))
+        {
+            return ApiProblems.BadCursor();
+        }
+
+        RecordingStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<RecordingStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return ApiProblems.BadRequest("status must be one of awaiting, processing, stored, failed, absent.");
+            }
+
+            statusFilter = parsed;
+        }
+
+        var query = db.Recordings.AsNoTracking().Include(r => r.Stages).AsQueryable();
+        if (!string.IsNullOrEmpty(provider))
+        {
+            query = query.Where(r => r.Provider == provider);
+        }
+
+        if (!string.IsNullOrEmpty(providerRecordingId))
+        {
+            query = query.Where(r => r.ProviderRecordingId == providerRecordingId);
+        }
+
+        if (statusFilter is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        var next = rows.Count > take ? new Cursor(rows[take - 1].CreatedAt, rows[take - 1].Id).Encode() : null;
+        return TypedResults.Ok(new Page<RecordingDto>([.. rows.Take(take).Select(RecordingDto.FromEntity)], next));
+    }
+
+    private static async Task<Results<Ok<RecordingDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken)
+    {
+        var recording = await db.Recordings.AsNoTracking().Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return recording is null ? ApiProblems.NotFound("recording") : TypedResults.Ok(RecordingDto.FromEntity(recording));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAudioAsync(
+        Guid id, CallVaultDbContext db, IRecordingStorage storage, CancellationToken cancellationToken)
+    {
+        var recording = await db.Recordings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (recording is null)
+        {
+            return ApiProblems.NotFound("recording");
+        }
+
+        if (recording.Status != RecordingStatus.Stored || recording.StorageKey is null)
+        {
+            return TypedResults.Problem($"The recording is {recording.Status.ToString().ToLowerInvariant()}; its audio is not stored yet.",
+                statusCode: StatusCodes.Status409Conflict, title: "Audio not available");
+        }
+
+        var stream = await storage.OpenReadAsync(recording.StorageKey, cancellationToken);
+        if (stream is null)
+        {
+            return TypedResults.Problem("The stored object is missing; reconciliation will report it.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Audio missing from storage");
+        }
+
+        return TypedResults.Stream(stream, ContentTypes.For(recording.Format), $"{recording.Id:N}.{recording.Format}", enableRangeProcessing: true);
+    }
+}
