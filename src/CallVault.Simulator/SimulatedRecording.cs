@@ -67,10 +67,10 @@ public sealed class SimulatedRecording
     public string Status => ApiLeg is { IsTerminal: false } ? "in-progress" : "completed";
 
     /// <summary><c>RecordingStatusCallback</c> given when the recording was started through the API (the simulator does not call it itself).</summary>
-    public string? StatusCallbackUrl { get; internal set; }
+    public string? StatusCallbackUrl { get; internal init; }
 
     /// <summary><c>RecordingStatusCallbackEvent</c> given when the recording was started through the API.</summary>
-    public string? StatusCallbackEvents { get; internal set; }
+    public string? StatusCallbackEvents { get; internal init; }
 
     internal SimulatedLeg? ApiLeg { get; }
 

@@ -17,6 +17,8 @@ namespace CallVault.Simulator;
 /// </summary>
 public sealed class TwilioSimulator : IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(1);
+
     private readonly WebApplication _app;
     private readonly SimulatorState _state;
 
@@ -85,9 +87,14 @@ public sealed class TwilioSimulator : IAsyncDisposable
 
     public bool IsDeleted(string recordingSid) => _state.IsDeleted(recordingSid);
 
+    /// <summary>Stops Kestrel; responses still running after a short grace period (e.g. slow bodies) are aborted.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        using (var grace = new CancellationTokenSource(ShutdownGrace))
+        {
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
+        }
+
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

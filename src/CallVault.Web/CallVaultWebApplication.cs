@@ -39,7 +39,8 @@ public static class CallVaultWebApplication
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files ship beside the executable; relative data paths stay relative to where it runs.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddCallVaultCore();
         builder.Services.AddIngestion();
         builder.Services.AddJobWorkers();

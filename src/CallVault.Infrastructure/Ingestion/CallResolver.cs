@@ -15,7 +15,8 @@ public static class CallResolver
         var leg = await FindLegAsync(db, provider, providerCallId, cancellationToken);
         if (leg is not null)
         {
-            var call = await db.Calls.FirstAsync(c => c.Id == leg.CallId, cancellationToken);
+            var call = await db.Calls.FindAsync([leg.CallId], cancellationToken)
+                ?? throw new InvalidOperationException($"Leg {providerCallId} points at a missing call.");
             var detail = leg.ParentProviderCallId is null
                 ? $"leg {providerCallId} is the first leg of the call"
                 : $"leg {providerCallId} is a child of {leg.ParentProviderCallId}";

@@ -37,7 +37,8 @@ public sealed class TwilioCallStatusEvent(TwilioCallStatusCallback callback, str
         var eventTime = callback.Timestamp ?? now;
         var leg = await CallResolver.FindLegAsync(db, Provider, callback.CallSid, cancellationToken)
             ?? await CreateLegAsync(db, eventTime, now, cancellationToken);
-        var call = await db.Calls.FirstAsync(c => c.Id == leg.CallId, cancellationToken);
+        var call = await db.Calls.FindAsync([leg.CallId], cancellationToken)
+            ?? throw new InvalidOperationException($"Leg {leg.ProviderCallId} points at a missing call.");
 
         if (leg.LastSequenceNumber is { } last && callback.SequenceNumber is { } current && current <= last)
         {

@@ -140,7 +140,7 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
             }
             catch (HttpRequestException ex)
             {
-                throw new MediaTransferException($"media request failed: {ex.HttpRequestError}");
+                throw new MediaTransferException($"media request failed ({ex.HttpRequestError}): {ex.InnerException?.Message ?? ex.Message}");
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -22,7 +22,8 @@ internal static class SimulatorEndpoints
         account.MapGet("/Calls.json", Guard(state, CallHandlers.ListAsync));
         account.MapGet("/Calls/{name}", Guard(state, CallHandlers.GetAsync));
         account.MapPost("/Calls/{callSid}/Recordings.json", Guard(state, CallHandlers.StartRecordingAsync));
-        app.MapFallback(TwilioResponses.NotFoundAsync);
+        // Also paths ending in ".json": the default fallback pattern skips anything that looks like a file.
+        app.MapFallback("{**path}", new RequestDelegate(TwilioResponses.NotFoundAsync));
     }
 
     private static RequestDelegate Guard(SimulatorState state, Func<HttpContext, SimulatorState, Task> handler) =>

@@ -62,7 +62,7 @@ internal sealed class SimulatorState
         return new SimulatedCall(parent, child);
     }
 
-    public SimulatedRecording AddRecording(RecordingSpec spec) => AddRecording(spec, apiLeg: null);
+    public SimulatedRecording AddRecording(RecordingSpec spec) => AddRecording(spec, apiLeg: null, callbackUrl: null, callbackEvents: null);
 
     public SimulatedRecording? FindRecording(string sid) =>
         _recordings.TryGetValue(sid, out var recording) && !recording.IsDeleted ? recording : null;
@@ -91,9 +91,7 @@ internal sealed class SimulatorState
                 Source = "StartCallRecordingAPI",
                 StartTime = TimeProvider.GetUtcNow(),
             };
-            var recording = AddRecording(spec, leg);
-            recording.StatusCallbackUrl = callbackUrl;
-            recording.StatusCallbackEvents = callbackEvents;
+            var recording = AddRecording(spec, leg, callbackUrl, callbackEvents);
             _apiRecordingsByLeg[leg.Sid] = recording;
             return (recording, true);
         }
@@ -101,7 +99,7 @@ internal sealed class SimulatorState
 
     public Uri MediaUrlFor(string recordingSid) => new(BaseUrl, $"{AccountPath}/Recordings/{recordingSid}");
 
-    private SimulatedRecording AddRecording(RecordingSpec spec, SimulatedLeg? apiLeg)
+    private SimulatedRecording AddRecording(RecordingSpec spec, SimulatedLeg? apiLeg, string? callbackUrl, string? callbackEvents)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Channels is not (1 or 2))
@@ -123,7 +121,11 @@ internal sealed class SimulatorState
 
         var sid = spec.Sid ?? _sids.Next(TwilioSid.Recording);
         var start = spec.StartTime ?? TimeProvider.GetUtcNow();
-        var recording = new SimulatedRecording(sid, AccountSid, spec, start, MediaUrlFor(sid), apiLeg);
+        var recording = new SimulatedRecording(sid, AccountSid, spec, start, MediaUrlFor(sid), apiLeg)
+        {
+            StatusCallbackUrl = callbackUrl,
+            StatusCallbackEvents = callbackEvents,
+        };
         if (!_recordings.TryAdd(sid, recording))
         {
             throw new InvalidOperationException($"A recording with SID {sid} already exists.");

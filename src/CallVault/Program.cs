@@ -1,0 +1,3 @@
+using CallVault.Cli;
+
+return await CallVaultCli.RunAsync(args);
