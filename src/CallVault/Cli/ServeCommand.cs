@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CallVault.Demo;
 using CallVault.Web;
 using Microsoft.Extensions.Options;
 
