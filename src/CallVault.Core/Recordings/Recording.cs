@@ -7,6 +7,9 @@ public sealed class Recording
     public Guid? CallId { get; set; }
     public required string Provider { get; set; }
     public required string ProviderRecordingId { get; set; }
+
+    /// <summary>Where the audio is fetched from: <see cref="RecordingOrigin"/>.</summary>
+    public string Origin { get; set; } = RecordingOrigin.Twilio;
     public string? ProviderCallId { get; set; }
     public RecordingStatus Status { get; set; }
 
@@ -30,6 +33,16 @@ public sealed class Recording
     public string? StorageKey { get; set; }
     public string? MatchMethod { get; set; }
     public string? MatchDetail { get; set; }
+
+    /// <summary>Each matching attempt and its outcome, in order, one per line.</summary>
+    public string? MatchAttempts { get; set; }
+
+    /// <summary>For dual-channel audio: the channel (1 or 2) that carries the agent; the other is the customer.</summary>
+    public int? AgentChannel { get; set; }
+    public string? TranscriptEngine { get; set; }
+    public string? TranscriptText { get; set; }
+    public string? SummaryEngine { get; set; }
+    public string? SummaryText { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

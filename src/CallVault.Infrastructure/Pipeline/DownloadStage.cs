@@ -1,23 +1,24 @@
 using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
-using CallVault.Infrastructure.Twilio;
 
 namespace CallVault.Infrastructure.Pipeline;
 
-/// <summary>Streams the provider's media into the work file, hashing as it goes.</summary>
-internal sealed class DownloadStage(TwilioMediaClient twilio) : IRecordingStage
+/// <summary>Streams the recording's audio from its origin into the work file, hashing as it goes.</summary>
+internal sealed class DownloadStage(IEnumerable<IRecordingMediaSource> sources) : IRecordingStage
 {
+    private readonly Dictionary<string, IRecordingMediaSource> _sources = sources.ToDictionary(s => s.Origin, StringComparer.Ordinal);
+
     public StageName Name => StageName.Download;
 
     public async Task<StageResult> ExecuteAsync(PipelineContext context, CancellationToken cancellationToken)
     {
         var recording = context.Recording;
-        if (recording.Provider != "twilio")
+        if (!_sources.TryGetValue(recording.Origin, out var source))
         {
-            return new StageResult.Permanent($"no downloader for provider '{recording.Provider}'");
+            return new StageResult.Permanent($"no media source for origin '{recording.Origin}'");
         }
 
-        var download = await twilio.DownloadAsync(recording.MediaUrl, recording.ProviderChannels, context.WorkFile, cancellationToken);
+        var download = await source.FetchAsync(recording, context.WorkFile, cancellationToken);
         if (download.Succeeded)
         {
             context.WorkFileBytes = download.Bytes;

@@ -11,6 +11,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IRecordingStage, ValidateStage>();
         services.AddSingleton<IRecordingStage, StoreStage>();
         services.AddSingleton<IJobHandler, RecordingPipeline>();
+        services.AddSingleton<RecordingRetry>();
         return services;
     }
 }

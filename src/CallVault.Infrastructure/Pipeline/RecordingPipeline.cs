@@ -12,7 +12,7 @@ namespace CallVault.Infrastructure.Pipeline;
 /// <summary>
 /// Runs a recording's stages in order, recording each stage's status, attempts and last error as it
 /// goes. The stages before <c>store</c> work on a local file, so a run that was interrupted starts
-/// again from the download. This class alone turns stage results into retry, backoff or failure.
+/// again from the download; once stored, only later stages still pending run. This class alone turns stage results into retry, backoff or failure.
 /// </summary>
 internal sealed partial class RecordingPipeline(
     IDbContextFactory<CallVaultDbContext> contextFactory,
@@ -31,7 +31,7 @@ internal sealed partial class RecordingPipeline(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var recording = await db.Recordings.Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == job.RecordingId, cancellationToken);
-        if (recording is null || recording.Status is RecordingStatus.Stored or RecordingStatus.Absent)
+        if (recording is null || recording.Status is RecordingStatus.Absent)
         {
             return JobOutcome.Done;
         }
@@ -63,7 +63,9 @@ internal sealed partial class RecordingPipeline(
     {
         var recording = context.Recording;
         var state = recording.Stage(stage.Name);
-        if (state.Status == StageStatus.Skipped)
+        var alreadyStored = recording.Status == RecordingStatus.Stored && stage.Name <= StageName.Store;
+        var settled = recording.Status == RecordingStatus.Stored && state.Status is StageStatus.Completed or StageStatus.Failed;
+        if (state.Status == StageStatus.Skipped || alreadyStored || settled)
         {
             return null;
         }
@@ -71,7 +73,11 @@ internal sealed partial class RecordingPipeline(
         state.Status = StageStatus.Processing;
         state.Attempts++;
         state.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        recording.Status = RecordingStatus.Processing;
+        if (recording.Status != RecordingStatus.Stored)
+        {
+            recording.Status = RecordingStatus.Processing;
+        }
+
         recording.UpdatedAt = state.UpdatedAt;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -111,7 +117,12 @@ internal sealed partial class RecordingPipeline(
                 var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
                 state.Status = StageStatus.Failed;
                 state.LastError = reason;
-                recording.Status = RecordingStatus.Failed;
+                // A later stage failing leaves stored audio stored; the stage shows the failure.
+                if (recording.Status != RecordingStatus.Stored)
+                {
+                    recording.Status = RecordingStatus.Failed;
+                }
+
                 recording.LastError = $"{Describe(stage.Name)}: {reason}";
                 LogFailed(logger, recording.Id, stage.Name, state.Attempts, reason);
                 outcome = new JobOutcome.Dead(reason);

@@ -1,3 +1,4 @@
+using CallVault.Infrastructure.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class TwilioServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         services.TryAddSingleton<TwilioMediaClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordingMediaSource, TwilioMediaSource>());
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
 using CallVault.Web.Api;
 using CallVault.Web.Auth;
@@ -19,6 +20,7 @@ internal static class RecordingEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/audio", GetAudioAsync);
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Roles.CanAdmin);
         return app;
     }
 
@@ -76,6 +78,33 @@ internal static class RecordingEndpoints
     {
         var recording = await db.Recordings.AsNoTracking().Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         return recording is null ? ApiProblems.NotFound("recording") : TypedResults.Ok(RecordingDto.FromEntity(recording));
+    }
+
+    private static async Task<Results<Accepted<RecordingDto>, ProblemHttpResult>> RetryAsync(
+        Guid id, string? stage, RecordingRetry retry, CallVaultDbContext db, CancellationToken cancellationToken)
+    {
+        StageName? only = null;
+        if (!string.IsNullOrEmpty(stage))
+        {
+            if (!Enum.TryParse<StageName>(stage, ignoreCase: true, out var parsed) || int.TryParse(stage, out _))
+            {
+                return ApiProblems.BadRequest("stage must be one of download, validate, transcode, store, transcribe, summarize, providerDelete.");
+            }
+
+            only = parsed;
+        }
+
+        switch (await retry.RetryAsync(id, only, cancellationToken))
+        {
+            case RecordingRetry.Outcome.NotFound:
+                return ApiProblems.NotFound("recording");
+            case RecordingRetry.Outcome.NothingToRetry:
+                return TypedResults.Problem(only is null ? "No stage of this recording has failed." : $"The {stage} stage has not failed.",
+                    statusCode: StatusCodes.Status409Conflict, title: "Nothing to retry");
+            default:
+                var recording = await db.Recordings.AsNoTracking().Include(r => r.Stages).FirstAsync(r => r.Id == id, cancellationToken);
+                return TypedResults.Accepted($"/api/recordings/{id}", RecordingDto.FromEntity(recording));
+        }
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAudioAsync(

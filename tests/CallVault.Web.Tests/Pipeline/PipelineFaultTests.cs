@@ -80,4 +80,27 @@ public sealed class PipelineFaultTests
         Assert.Contains("not the configured Twilio API host", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, s.Simulator.Stats.MediaRequests);
     }
+
+    [Fact]
+    public async Task Retry_AfterStageFailed_RunsAgainAndStores()
+    {
+        await using var s = await Scenario.StartAsync(new Dictionary<string, string?> { ["CallVault:Jobs:MaxAttempts"] = "2" });
+        s.Simulator.Faults.ServerErrorRate = 1;
+        var recording = s.NewRecording();
+        using var response = await s.SendCompletedAsync(recording);
+        var failed = await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(60), "failed");
+        var id = failed.GetProperty("id").GetString();
+
+        s.Simulator.Faults.ServerErrorRate = 0;
+        using var nothingElse = await s.Host.Api.PostAsync($"/api/recordings/{id}/retry?stage=store", null);
+        using var retried = await s.Host.Api.PostAsync($"/api/recordings/{id}/retry", null);
+        using var asViewerless = await s.Host.Anonymous.PostAsync($"/api/recordings/{id}/retry", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, nothingElse.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, asViewerless.StatusCode);
+        var stored = await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(30), "stored");
+        Assert.Equal(await recording.ComputeSha256Async(CancellationToken.None), stored.GetProperty("sha256").GetString());
+        Assert.Equal(1, stored.GetProperty("stages").GetProperty("download").GetProperty("attempts").GetInt32());
+    }
 }

@@ -1,0 +1,94 @@
+using CallVault.Bench.Hosting;
+using CallVault.Bench.Reporting;
+using CallVault.Bench.Scenarios;
+
+namespace CallVault.Bench;
+
+/// <summary>Dispatches subcommands; benchmarks report PASS/FAIL but only an error makes the exit code non-zero.</summary>
+internal static class BenchCli
+{
+    private const string Usage = """
+        CallVault benchmarks. Usage: dotnet run -c Release --project bench/CallVault.Bench -- <command> [options]
+
+          all                     memory, ingest and pipeline with their defaults (options are passed to each)
+          memory                  --hours 2 (1|2|4: length of the dual-channel recording)
+          ingest                  --connections 64 --duration 10 --warmup 2
+          pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0
+
+        Common: --out <file> (default bench/results/latest.md), --work-dir <dir> (default the system temp folder),
+                --server-gc true|false (child server GC mode; default true, as the shipped callvault executable).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ServeForBench.Command)
+        {
+            return await ServeForBench.RunAsync(args[1..]);
+        }
+
+        BenchArgs parsed;
+        try
+        {
+            parsed = BenchArgs.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        IBenchScenario[] scenarios = parsed.Command switch
+        {
+            "all" => [new MemoryScenario(), new IngestScenario(), new PipelineScenario()],
+            "memory" => [new MemoryScenario()],
+            "ingest" => [new IngestScenario()],
+            "pipeline" => [new PipelineScenario()],
+            _ => [],
+        };
+        if (scenarios.Length == 0)
+        {
+            Console.WriteLine(Usage);
+            return parsed.Command is "help" or "--help" or "-h" ? 0 : 2;
+        }
+
+        var context = BenchContext.FromArgs(parsed);
+        var reports = new List<ScenarioReport>();
+        var failed = false;
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        foreach (var scenario in scenarios)
+        {
+            Console.WriteLine($"== {scenario.Name} ==");
+            try
+            {
+                var report = await scenario.RunAsync(context, cancel.Token);
+                reports.Add(report);
+                Console.WriteLine(MarkdownReport.Scenario(report));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                failed = true;
+                Console.Error.WriteLine($"{scenario.Name} errored: {ex}");
+                reports.Add(ScenarioReport.Errored(scenario.Name, ex));
+            }
+        }
+
+        foreach (var unused in parsed.Unused())
+        {
+            Console.Error.WriteLine($"warning: option --{unused} was not used by '{parsed.Command}'");
+        }
+
+        var markdown = MarkdownReport.Document(parsed.Command, args, MachineInfo.Collect(), reports);
+        Directory.CreateDirectory(Path.GetDirectoryName(context.OutputFile)!);
+        await File.WriteAllTextAsync(context.OutputFile, markdown, CancellationToken.None);
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Written to {context.OutputFile}");
+        return failed ? 1 : 0;
+    }
+}

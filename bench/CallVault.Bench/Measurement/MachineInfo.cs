@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace CallVault.Bench.Measurement;
+
+/// <summary>What the numbers were measured on.</summary>
+internal sealed record MachineInfo(int Cores, string Cpu, long RamBytes, string Os, string DotNet, DateTimeOffset Date)
+{
+    public static MachineInfo Collect() => new(
+        Environment.ProcessorCount,
+        CpuModel(),
+        RamBytes(),
+        OsName(),
+        RuntimeInformation.FrameworkDescription,
+        DateTimeOffset.UtcNow);
+
+    private static string CpuModel() =>
+        ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        ?? RuntimeInformation.ProcessArchitecture.ToString();
+
+    private static long RamBytes()
+    {
+        var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static string OsName()
+    {
+        var pretty = ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
+        var name = pretty is null ? RuntimeInformation.OSDescription : pretty["PRETTY_NAME=".Length..].Trim('"');
+        return $"{name} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})";
+    }
+
+    private static string[] ReadLines(string path)
+    {
+        try
+        {
+            return File.ReadAllLines(path);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using CallVault.Bench;
+
+return await BenchCli.RunAsync(args);

@@ -1,0 +1,170 @@
+using CallVault.Infrastructure.Ingestion;
+using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Pipeline;
+using CallVault.Infrastructure.Storage;
+using CallVault.Infrastructure.Twilio;
+using CallVault.Simulator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Infrastructure.Tests.TestSupport;
+
+/// <summary>
+/// The infrastructure's own registrations over a fresh temp folder: a SQLite file, a storage root and
+/// a scratch folder, a fake clock, optionally wired to a running Twilio simulator. One per test.
+/// </summary>
+internal sealed class TestServices : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+
+    private TestServices(string root, ManualTimeProvider clock, ServiceProvider services)
+    {
+        Root = root;
+        Clock = clock;
+        Services = services;
+    }
+
+    /// <summary>The per-test temp folder holding everything below.</summary>
+    public string Root { get; }
+
+    public string StoragePath => Path.Combine(Root, "recordings");
+
+    public string TempPath => Path.Combine(Root, "tmp");
+
+    public ManualTimeProvider Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    /// <summary>Cancels after 60 s so a hung test fails instead of blocking the run.</summary>
+    public CancellationToken Token => _timeout.Token;
+
+    public static async Task<TestServices> StartAsync(
+        IDictionary<string, string?>? settings = null, TwilioSimulator? simulator = null, bool migrate = true)
+    {
+        var root = Directory.CreateTempSubdirectory("callvault-infra-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["CallVault:Database:ConnectionString"] = $"Data Source={Path.Combine(root, "cv.db")}",
+            ["CallVault:Storage:Path"] = Path.Combine(root, "recordings"),
+            ["CallVault:Storage:TempPath"] = Path.Combine(root, "tmp"),
+        };
+        if (simulator is not null)
+        {
+            config["CallVault:Twilio:AccountSid"] = simulator.AccountSid;
+            config["CallVault:Twilio:AuthToken"] = simulator.AuthToken;
+            config["CallVault:Twilio:ApiBaseUrl"] = simulator.BaseUrl.ToString();
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var clock = new ManualTimeProvider(Start);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
+        // Registered first: the features use TryAdd, so these win.
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(new Random(20260302));
+        services.AddPersistence();
+        services.AddRecordingStorage();
+        services.AddJobQueue();
+        services.AddTwilio();
+        services.AddRecordingPipeline();
+        services.AddIngestion();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var harness = new TestServices(root, clock, provider);
+        if (migrate)
+        {
+            await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(harness.Token);
+        }
+
+        return harness;
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public JobQueue Queue => Get<JobQueue>();
+
+    public IRecordingStorage Storage => Get<IRecordingStorage>();
+
+    public IJobHandler RecordingHandler => Services.GetServices<IJobHandler>().Single(h => h.Kind == JobKinds.ProcessRecording);
+
+    public JobOptions JobOptions => Get<IOptions<JobOptions>>().Value;
+
+    /// <summary>The connection string CallVault itself opens (busy timeout, foreign keys, pooling).</summary>
+    public string ConnectionString => SqliteConnectionFactory.Prepare(Get<IOptions<DatabaseOptions>>().Value);
+
+    public async Task<T> QueryAsync<T>(Func<CallVaultDbContext, Task<T>> query)
+    {
+        await using var db = await Get<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(Token);
+        return await query(db);
+    }
+
+    /// <summary>Runs <paramref name="change"/> on a fresh context and saves it.</summary>
+    public async Task ChangeAsync(Func<CallVaultDbContext, Task> change)
+    {
+        await using var db = await Get<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(Token);
+        await change(db);
+        await db.SaveChangesAsync(Token);
+    }
+
+    /// <summary>Applies one inbound event the way the writer does (in a transaction, then saved), without the writer.</summary>
+    public async Task<IngestResult> ApplyAsync(IIngestCommand command)
+    {
+        await using var db = await Get<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(Token);
+        await using var transaction = await db.Database.BeginTransactionAsync(Token);
+        var result = await command.ApplyAsync(db, Clock.UtcNow, Token);
+        await db.SaveChangesAsync(Token);
+        await transaction.CommitAsync(Token);
+        return result;
+    }
+
+    /// <summary>Inserts a queued job of <paramref name="kind"/>; returns its id.</summary>
+    public async Task<long> EnqueueAsync(string kind = "test.noop", Guid? recordingId = null, DateTime? runAfter = null)
+    {
+        var job = JobQueue.NewJob(kind, recordingId, Clock.UtcNow);
+        job.RunAfter = runAfter ?? job.RunAfter;
+        await ChangeAsync(db =>
+        {
+            db.Jobs.Add(job);
+            return Task.CompletedTask;
+        });
+        return job.Id;
+    }
+
+    /// <summary>Every file under the storage root, relative to it.</summary>
+    public IReadOnlyList<string> StoredFiles() =>
+        Directory.Exists(StoragePath)
+            ? [.. Directory.EnumerateFiles(StoragePath, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(StoragePath, f))]
+            : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        var connectionString = ConnectionString;
+        await Services.DisposeAsync();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _timeout.Dispose();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
