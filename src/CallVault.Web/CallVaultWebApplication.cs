@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
@@ -11,6 +13,7 @@ using CallVault.Web.Calls;
 using CallVault.Web.Errors;
 using CallVault.Web.Health;
 using CallVault.Web.Recordings;
+using CallVault.Web.Reports;
 using CallVault.Web.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +36,8 @@ public static class CallVaultWebApplication
         services.AddRecordingStorage();
         services.AddJobQueue();
         services.AddTwilio();
+        services.AddMatching();
+        services.AddCallOptions();
         services.AddRecordingPipeline();
         return services;
     }
@@ -44,6 +49,7 @@ public static class CallVaultWebApplication
         builder.Services.AddCallVaultCore();
         builder.Services.AddIngestion();
         builder.Services.AddJobWorkers();
+        builder.Services.AddRecordingMissingSweep();
         builder.Services.AddHostedService<StartupMaintenance>();
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddApiAuth();
@@ -69,6 +75,8 @@ public static class CallVaultWebApplication
         app.MapTwilioWebhooks();
         app.MapRecordingEndpoints();
         app.MapCallEndpoints();
+        app.MapLeadEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }

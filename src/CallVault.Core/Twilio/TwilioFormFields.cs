@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CallVault.Core.Twilio;
 
 /// <summary>Shared parsing rules for Twilio's form-encoded callbacks.</summary>
-internal static partial class TwilioFormFields
+internal static class TwilioFormFields
 {
     private const int MaxFieldLength = 256;
 
@@ -46,28 +46,8 @@ internal static partial class TwilioFormFields
         return false;
     }
 
-    /// <summary>Twilio sends RFC 2822 dates ("Tue, 10 Nov 2026 14:07:05 +0000"); ISO 8601 is accepted too.</summary>
-    public static DateTime? ParseDate(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        string[] formats = ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "r", "o"];
-        var normalized = NumericOffset().Replace(text.Trim(), "$1:$2");
-        if (DateTimeOffset.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact)
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out exact))
-        {
-            return exact.UtcDateTime;
-        }
-
-        return null;
-    }
+    public static DateTime? ParseDate(string? text) => TwilioDate.Parse(text);
 
     public static string? Limit(string? value) =>
         value is null ? null : value.Length <= MaxFieldLength ? value : value[..MaxFieldLength];
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"([+-]\d{2})(\d{2})$")]
-    private static partial System.Text.RegularExpressions.Regex NumericOffset();
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using CallVault.Core.Calls;
+using CallVault.Core.Phones;
+using CallVault.Core.Recordings;
 using CallVault.Core.Twilio;
 using CallVault.Core.Webhooks;
 using CallVault.Infrastructure.Persistence;
@@ -52,6 +54,8 @@ public sealed class TwilioCallStatusEvent(TwilioCallStatusCallback callback, str
             ApplyToCall(call, leg, now);
         }
 
+        await AttachWaitingRecordingsAsync(db, call, leg, cancellationToken);
+
         return new IngestResult(Duplicate: false, JobEnqueued: false, CallId: call.Id);
     }
 
@@ -77,12 +81,28 @@ public sealed class TwilioCallStatusEvent(TwilioCallStatusCallback callback, str
         return CallResolver.CreateCall(db, Provider, callback.CallSid, parentProviderCallId: null, eventTime, now).Leg;
     }
 
+    /// <summary>Recordings that arrived before any event of their leg and could not be placed then.</summary>
+    private static async Task AttachWaitingRecordingsAsync(CallVaultDbContext db, Call call, CallLeg leg, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Recordings
+            .Where(r => r.CallId == null && r.Provider == Provider && r.ProviderCallId == leg.ProviderCallId)
+            .ToListAsync(cancellationToken);
+        foreach (var recording in waiting)
+        {
+            recording.CallId = call.Id;
+            recording.MatchMethod = MatchMethod.CallSid;
+            recording.MatchDetail = $"leg {leg.ProviderCallId} became known from its status callback";
+            recording.MatchAttempts = $"{recording.MatchAttempts}\n{MatchMethod.CallSid}: {recording.MatchDetail}".TrimStart('\n');
+            call.RecordingMissing = false;
+        }
+    }
+
     private void ApplyToLeg(CallLeg leg, DateTime eventTime, DateTime now)
     {
         leg.Status = callback.CallStatus;
         leg.Direction = callback.Direction ?? leg.Direction;
-        leg.From = callback.From ?? leg.From;
-        leg.To = callback.To ?? leg.To;
+        leg.From = PhoneNumber.Normalize(callback.From) ?? leg.From;
+        leg.To = PhoneNumber.Normalize(callback.To) ?? leg.To;
         leg.LastSequenceNumber = callback.SequenceNumber ?? leg.LastSequenceNumber;
         leg.StartedAt ??= eventTime;
         if (callback.IsTerminal)

@@ -40,11 +40,22 @@ public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, strin
         if (recording is null)
         {
             recording = RecordingFactory.Create(Provider, callback.RecordingSid, now);
-            var match = await CallResolver.ResolveForRecordingAsync(db, Provider, callback.CallSid, callback.StartTime ?? now, now, cancellationToken);
-            recording.CallId = match.Call.Id;
-            recording.MatchMethod = match.Method;
-            recording.MatchDetail = match.Detail;
             recording.ProviderCallId = callback.CallSid;
+            var match = await CallResolver.TryResolveLocallyAsync(db, Provider, callback.CallSid, cancellationToken);
+            if (match is null)
+            {
+                // Left for the pipeline, which may ask the provider's Calls API before falling back.
+                recording.MatchAttempts = $"callSid: no known leg {callback.CallSid} and no known child of it";
+            }
+            else
+            {
+                recording.CallId = match.Call.Id;
+                recording.MatchMethod = match.Method;
+                recording.MatchDetail = match.Detail;
+                recording.MatchAttempts = $"{match.Method}: {match.Detail}";
+                match.Call.RecordingMissing = false;
+            }
+
             db.Recordings.Add(recording);
         }
 

@@ -1,6 +1,7 @@
 using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ internal sealed partial class RecordingPipeline(
     IDbContextFactory<CallVaultDbContext> contextFactory,
     IEnumerable<IRecordingStage> stages,
     TempFiles tempFiles,
+    RecordingMatcher matcher,
     RetryBackoff backoff,
     IOptions<JobOptions> jobOptions,
     TimeProvider time,
@@ -34,6 +36,12 @@ internal sealed partial class RecordingPipeline(
         if (recording is null || recording.Status is RecordingStatus.Absent)
         {
             return JobOutcome.Done;
+        }
+
+        if (recording.CallId is null && recording.MatchMethod is null && recording.Origin == RecordingOrigin.Twilio)
+        {
+            await matcher.MatchAsync(db, recording, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var workFile = tempFiles.PathFor(recording.Id, $"{job.Id}.work");

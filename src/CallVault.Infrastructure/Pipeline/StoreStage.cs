@@ -1,6 +1,8 @@
 using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Pipeline;
 
@@ -9,7 +11,7 @@ namespace CallVault.Infrastructure.Pipeline;
 /// then marks the recording stored. The key is saved before the write, so a crash in between
 /// leaves a trace for reconciliation; an object already holding the same bytes is reused.
 /// </summary>
-internal sealed class StoreStage(IRecordingStorage storage, TimeProvider time) : IRecordingStage
+internal sealed class StoreStage(IRecordingStorage storage, IOptions<MatchingOptions> matching, TimeProvider time) : IRecordingStage
 {
     public StageName Name => StageName.Store;
 
@@ -39,6 +41,11 @@ internal sealed class StoreStage(IRecordingStorage storage, TimeProvider time) :
         recording.SizeBytes = stored.SizeBytes;
         recording.Format = context.Format;
         recording.Channels = context.Audio?.Channels;
+        if (recording.Channels == 2)
+        {
+            recording.AgentChannel ??= matching.Value.AgentChannelFor(recording.Source);
+        }
+
         recording.DurationSeconds = context.Audio?.DurationSeconds;
         recording.Status = RecordingStatus.Stored;
         recording.StoredAt = time.GetUtcNow().UtcDateTime;

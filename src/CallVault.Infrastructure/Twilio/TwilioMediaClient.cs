@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using CallVault.Core.Pipeline;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -127,8 +124,7 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             if (MediaUrlPolicy.IsSameOrigin(uri, o.ApiBaseUrl))
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.AccountSid}:{o.AuthToken}")));
+                request.Headers.Authorization = TwilioCredentials.BasicAuth(o);
             }
 
             HttpResponseMessage response;

@@ -1,3 +1,4 @@
+using CallVault.Core.Phones;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Web.Api;
 using CallVault.Web.Auth;
@@ -19,7 +20,7 @@ internal static class CallEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
         CallVaultDbContext db, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? cursor, int? limit,
         CancellationToken cancellationToken)
     {
@@ -34,9 +35,9 @@ internal static class CallEndpoints
         }
 
         var query = db.Calls.AsNoTracking().Include(c => c.Legs).AsQueryable();
-        if (!string.IsNullOrEmpty(phone))
+        if (PhoneNumber.Normalize(phone) is { } number)
         {
-            query = query.Where(c => c.From == phone || c.To == phone);
+            query = query.Where(c => c.From == number || c.To == number);
         }
 
         if (from is { } since)

@@ -20,6 +20,7 @@ public sealed record RecordingDto(
     long? SizeBytes,
     string? Sha256,
     string? Source,
+    int? AgentChannel,
     DateTime? StartedAt,
     DateTime CreatedAt,
     DateTime? StoredAt,
@@ -31,9 +32,9 @@ public sealed record RecordingDto(
 {
     public static RecordingDto FromEntity(Recording r) => new(
         r.Id, r.CallId, r.Provider, r.ProviderRecordingId, r.ProviderCallId, r.Status, r.ProviderStatus, r.ProviderErrorCode,
-        r.Channels, r.DurationSeconds, r.ProviderDurationSeconds, r.Format, r.SizeBytes, r.Sha256, r.Source, r.StartedAt,
+        r.Channels, r.DurationSeconds, r.ProviderDurationSeconds, r.Format, r.SizeBytes, r.Sha256, r.Source, r.AgentChannel, r.StartedAt,
         r.CreatedAt, r.StoredAt, r.LastError,
-        r.MatchMethod is null ? null : new MatchDto(r.MatchMethod, r.MatchDetail),
+        r.MatchMethod is null && r.MatchAttempts is null ? null : new MatchDto(r.MatchMethod ?? "pending", r.MatchDetail, r.MatchAttempts?.Split('\n') ?? []),
         r.Stages.OrderBy(s => s.Stage).ToDictionary(
             s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()),
             s => new StageDto(s.Status, s.Attempts, s.LastError, s.UpdatedAt)),
@@ -41,6 +42,7 @@ public sealed record RecordingDto(
         Summary: null);
 }
 
-public sealed record MatchDto(string Method, string? Detail);
+/// <summary>How the recording was joined to its call; <c>attempts</c> lists every step tried, in order.</summary>
+public sealed record MatchDto(string Method, string? Detail, IReadOnlyList<string> Attempts);
 
 public sealed record StageDto(StageStatus Status, int Attempts, string? LastError, DateTime UpdatedAt);

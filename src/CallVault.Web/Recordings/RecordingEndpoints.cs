@@ -25,7 +25,8 @@ internal static class RecordingEndpoints
     }
 
     private static async Task<Results<Ok<Page<RecordingDto>>, ProblemHttpResult>> ListAsync(
-        CallVaultDbContext db, string? provider, string? providerRecordingId, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+        CallVaultDbContext db, string? provider, string? providerRecordingId, string? status, bool? unmatched, string? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
         if (!ListLimits.TryNormalize(limit, out var take))
         {
@@ -57,6 +58,11 @@ internal static class RecordingEndpoints
         if (!string.IsNullOrEmpty(providerRecordingId))
         {
             query = query.Where(r => r.ProviderRecordingId == providerRecordingId);
+        }
+
+        if (unmatched is { } onlyUnmatched)
+        {
+            query = onlyUnmatched ? query.Where(r => r.CallId == null) : query.Where(r => r.CallId != null);
         }
 
         if (statusFilter is { } s)

@@ -1,0 +1,68 @@
+using CallVault.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Infrastructure.Calls;
+
+/// <summary>
+/// Marks answered calls that ended more than the grace period ago without any recording, so a
+/// silent loss (say, every inbound call unrecorded) shows the same day. A recording that arrives
+/// later clears the mark.
+/// </summary>
+internal sealed partial class RecordingMissingSweep(
+    IDbContextFactory<CallVaultDbContext> contextFactory,
+    IOptions<CallOptions> options,
+    TimeProvider time,
+    ILogger<RecordingMissingSweep> logger) : BackgroundService
+{
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(options.Value.RecordingGraceSeconds);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Calls
+            .Where(c => !c.RecordingMissing && c.Status == "completed" && c.DurationSeconds > 0 && c.EndedAt != null && c.EndedAt < cutoff
+                && !db.Recordings.Any(r => r.CallId == c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RecordingMissing, true), cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time);
+        try
+        {
+            do
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var marked = await SweepAsync(stoppingToken);
+            if (marked > 0)
+            {
+                LogMarked(logger, marked);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "{Count} answered call(s) ended without a recording")]
+    private static partial void LogMarked(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Could not check calls for missing recordings")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
