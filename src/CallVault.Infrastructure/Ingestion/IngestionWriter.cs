@@ -73,7 +73,7 @@ public sealed partial class IngestionWriter(
                     await db.SaveChangesAsync(stoppingToken);
                     await transaction.ReleaseSavepointAsync("item", stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     await transaction.RollbackToSavepointAsync("item", stoppingToken);
                     errors[i] = ex;
@@ -86,7 +86,7 @@ public sealed partial class IngestionWriter(
 
             await transaction.CommitAsync(stoppingToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogBatchFailed(logger, batch.Count, ex);
             foreach (var item in batch)

@@ -34,7 +34,7 @@ internal sealed class ValidateStage : IRecordingStage
             if (Math.Abs(audio.DurationSeconds - expected) > tolerance)
             {
                 return new StageResult.Transient(string.Create(CultureInfo.InvariantCulture,
-                    $"audio lasts {audio.DurationSeconds:0.##} s but the provider reported {expected:0.##} s"));
+                    $"duration mismatch: the audio lasts {audio.DurationSeconds:0.##} s but the provider reported {expected:0.##} s"));
             }
         }
 

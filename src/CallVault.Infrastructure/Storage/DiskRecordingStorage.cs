@@ -11,7 +11,7 @@ namespace CallVault.Infrastructure.Storage;
 internal sealed class DiskRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
 {
     private const int BufferSize = 128 * 1024;
-    private readonly string _root = System.IO.Path.GetFullPath(options.Value.Path);
+    private readonly string _root = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(options.Value.Path));
 
     public string Name => "disk";
 

@@ -14,6 +14,6 @@ public static partial class StorageKeys
     /// <summary>Refuses anything that is not a key this class could have made.</summary>
     public static bool IsWellFormed(string key) => KeyPattern().IsMatch(key);
 
-    [GeneratedRegex("^recordings/[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9a-f]{32}\\.[a-z0-9]{2,5}$")]
+    [GeneratedRegex("^recordings/[0-9]{4}/[0-9]{2}/[0-9]{2}/[0-9a-f]{32}\\.[a-z0-9]{2,5}\\z")]
     private static partial Regex KeyPattern();
 }

@@ -11,7 +11,7 @@ namespace CallVault.Infrastructure.Twilio;
 /// explicitly allowed redirect hosts) is contacted; credentials go to the API host alone. A few
 /// quick retries happen here; longer waits are the job queue's backoff.
 /// </summary>
-public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options)
+public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "twilio-media";
     private const int MaxRedirects = 3;
@@ -188,7 +188,7 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
         return allowed ? next : throw new MediaRefusedException($"media redirect to '{next.Host}' is not allowed");
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+    private TimeSpan? RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter?.Delta
-        ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        ?? (response.Headers.RetryAfter?.Date is { } date ? date - time.GetUtcNow() : null);
 }

@@ -1,5 +1,6 @@
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
+using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
@@ -22,6 +23,7 @@ internal sealed class TestServices : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
+    private IngestionWriter? _writer;
 
     private TestServices(string root, ManualTimeProvider clock, ServiceProvider services)
     {
@@ -77,17 +79,47 @@ internal sealed class TestServices : IAsyncDisposable
         services.AddRecordingStorage();
         services.AddJobQueue();
         services.AddTwilio();
+        services.AddMatching();
         services.AddRecordingPipeline();
         services.AddIngestion();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        ServiceProvider provider;
+        try
+        {
+            provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        }
+        catch
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
 
         var harness = new TestServices(root, clock, provider);
         if (migrate)
         {
-            await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(harness.Token);
+            try
+            {
+                await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(harness.Token);
+            }
+            catch
+            {
+                await harness.DisposeAsync();
+                throw;
+            }
         }
 
         return harness;
+    }
+
+    /// <summary>The real group-commit writer, started (and stopped when this is disposed).</summary>
+    public async Task<IngestionWriter> StartWriterAsync()
+    {
+        if (_writer is null)
+        {
+            _writer = Get<IngestionWriter>();
+            await _writer.StartAsync(Token);
+        }
+
+        return _writer;
     }
 
     public T Get<T>()
@@ -151,6 +183,11 @@ internal sealed class TestServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var connectionString = ConnectionString;
+        if (_writer is not null)
+        {
+            await _writer.StopAsync(CancellationToken.None);
+        }
+
         await Services.DisposeAsync();
         using (var connection = new SqliteConnection(connectionString))
         {

@@ -1,0 +1,5 @@
+namespace CallVault.Infrastructure.Tests.TestSupport;
+
+/// <summary>Tests that read process-wide counters (managed heap size) run alone, after the parallel ones.</summary>
+[CollectionDefinition(nameof(MemorySensitiveCollection), DisableParallelization = true)]
+public sealed class MemorySensitiveCollection;
