@@ -2,12 +2,12 @@ using CallVault.Core.Recordings;
 
 namespace CallVault.Infrastructure.Ingestion;
 
-/// <summary>A new recording with a row for every stage, so the API always shows the whole pipeline.</summary>
+/// <summary>
+/// A new recording with a row for every stage, so the API always shows the whole pipeline. Stages
+/// this version does not run are marked skipped by the pipeline when it gets to them.
+/// </summary>
 public static class RecordingFactory
 {
-    /// <summary>Stages this version runs; the others are shown as skipped until they exist.</summary>
-    private static readonly HashSet<StageName> Implemented = [StageName.Download, StageName.Validate, StageName.Store];
-
     public static Recording Create(string provider, string providerRecordingId, DateTime now)
     {
         var recording = new Recording
@@ -25,8 +25,7 @@ public static class RecordingFactory
             {
                 RecordingId = recording.Id,
                 Stage = stage,
-                Status = Implemented.Contains(stage) ? StageStatus.Pending : StageStatus.Skipped,
-                LastError = Implemented.Contains(stage) ? null : "not available in this version",
+                Status = StageStatus.Pending,
                 UpdatedAt = now,
             });
         }

@@ -57,6 +57,8 @@ internal sealed partial class RecordingPipeline(
                 }
             }
 
+            SkipStagesWithoutImplementation(recording);
+            await db.SaveChangesAsync(cancellationToken);
             LogStored(logger, recording.Id, recording.SizeBytes ?? 0);
             return JobOutcome.Done;
         }
@@ -139,6 +141,17 @@ internal sealed partial class RecordingPipeline(
 
         await db.SaveChangesAsync(CancellationToken.None);
         return outcome;
+    }
+
+    private void SkipStagesWithoutImplementation(Recording recording)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var state in recording.Stages.Where(s => s.Status == StageStatus.Pending && _stages.All(i => i.Name != s.Stage)))
+        {
+            state.Status = StageStatus.Skipped;
+            state.LastError = "not available in this version";
+            state.UpdatedAt = now;
+        }
     }
 
     private static TimeSpan Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;

@@ -45,10 +45,17 @@ public sealed class LeadAndReportTests
             await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(30), "stored");
         }
 
+        // The call ended "now" by the provider's clock: sweep until the one-second grace has passed.
         var sweep = (RecordingMissingSweep)s.Host.Services.GetServices<IHostedService>().Single(h => h is RecordingMissingSweep);
-        await sweep.SweepAsync(CancellationToken.None);
-
-        var calls = (await s.Host.Api.GetFromJsonAsync<JsonElement>("/api/calls")).GetProperty("items").EnumerateArray().ToList();
+        var calls = await Eventually.WaitAsync(
+            async () =>
+            {
+                await sweep.SweepAsync(CancellationToken.None);
+                return (await s.Host.Api.GetFromJsonAsync<JsonElement>("/api/calls")).GetProperty("items").EnumerateArray().ToList();
+            },
+            list => list.Any(c => c.GetProperty("recordingMissing").GetBoolean()),
+            TimeSpan.FromSeconds(10),
+            "the unrecorded call to be marked");
         Assert.True(calls.Single(c => c.GetProperty("providerCallId").GetString() == unrecorded.Parent.Sid).GetProperty("recordingMissing").GetBoolean());
         Assert.False(calls.Single(c => c.GetProperty("providerCallId").GetString() == recorded.Parent.Sid).GetProperty("recordingMissing").GetBoolean());
         var report = await s.Host.Api.GetFromJsonAsync<JsonElement>("/api/reports/completeness");
