@@ -1,4 +1,5 @@
 using CallVault.Bench.Hosting;
+using CallVault.Bench.Measurement;
 using CallVault.Bench.Reporting;
 using CallVault.Bench.Scenarios;
 
@@ -16,7 +17,8 @@ internal static class BenchCli
           pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0
 
         Common: --out <file> (default bench/results/latest.md), --work-dir <dir> (default the system temp folder),
-                --server-gc true|false (child server GC mode; default true, as the shipped callvault executable).
+                --server-gc true|false (child server GC mode; default true, as the shipped callvault executable),
+                --child-output <file> (append what the child servers print; raise log levels through the environment).
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -53,6 +55,7 @@ internal static class BenchCli
         }
 
         var context = BenchContext.FromArgs(parsed);
+        ChildServer.OutputFile = parsed.String("child-output");
         var reports = new List<ScenarioReport>();
         var failed = false;
         using var cancel = new CancellationTokenSource();
@@ -69,7 +72,7 @@ internal static class BenchCli
             {
                 var report = await scenario.RunAsync(context, cancel.Token);
                 reports.Add(report);
-                Console.WriteLine(MarkdownReport.Scenario(report));
+                Console.WriteLine($"{scenario.Name}: {report.Verdict}");
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
             {

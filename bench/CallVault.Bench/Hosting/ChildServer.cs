@@ -16,6 +16,12 @@ internal sealed class ChildServer : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>
+    /// When set (<c>--child-output FILE</c>), everything children print is appended there; raise their log levels
+    /// through the environment, e.g. <c>env 'Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information'</c>.
+    /// </summary>
+    public static string? OutputFile { get; set; }
+
     /// <summary>Starts the child and waits until it prints its address.</summary>
     public static async Task<ChildServer> StartAsync(string kind, IReadOnlyDictionary<string, string?> settings, bool serverGc, string urls, CancellationToken cancellationToken)
     {
@@ -42,19 +48,24 @@ internal sealed class ChildServer : IAsyncDisposable
         }
 
         info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment.TryAdd("Logging__LogLevel__Default", "Warning");
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the child server.");
         var child = new ChildServer(process);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
+            child.Forward(e.Data);
             if (e.Data is { } line && line.StartsWith(ServeForBench.ListeningPrefix, StringComparison.Ordinal))
             {
                 listening.TrySetResult(new Uri(line[ServeForBench.ListeningPrefix.Length..].Trim()));
             }
         };
-        process.ErrorDataReceived += (_, e) => child.KeepError(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            child.Forward(e.Data);
+            child.KeepError(e.Data);
+        };
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
             $"The {kind} child exited with code {process.ExitCode} during start-up: {child.LastErrors()}"));
@@ -117,6 +128,17 @@ internal sealed class ChildServer : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Forward(string? line)
+    {
+        if (line is not null && OutputFile is { } file)
+        {
+            lock (_lastErrors)
+            {
+                File.AppendAllLines(file, [line]);
+            }
+        }
     }
 
     private void KeepError(string? line)

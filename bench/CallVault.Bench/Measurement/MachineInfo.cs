@@ -9,7 +9,7 @@ internal sealed record MachineInfo(int Cores, string Cpu, long RamBytes, string 
     public static MachineInfo Collect() => new(
         Environment.ProcessorCount,
         CpuModel(),
-        RamBytes(),
+        ReadRamBytes(),
         OsName(),
         RuntimeInformation.FrameworkDescription,
         DateTimeOffset.UtcNow);
@@ -18,7 +18,7 @@ internal sealed record MachineInfo(int Cores, string Cpu, long RamBytes, string 
         ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         ?? RuntimeInformation.ProcessArchitecture.ToString();
 
-    private static long RamBytes()
+    private static long ReadRamBytes()
     {
         var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
@@ -28,7 +28,7 @@ internal sealed record MachineInfo(int Cores, string Cpu, long RamBytes, string 
     {
         var pretty = ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
         var name = pretty is null ? RuntimeInformation.OSDescription : pretty["PRETTY_NAME=".Length..].Trim('"');
-        return $"{name} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})";
+        return $"{name}, kernel {Environment.OSVersion.Version}, {RuntimeInformation.OSArchitecture}";
     }
 
     private static string[] ReadLines(string path)

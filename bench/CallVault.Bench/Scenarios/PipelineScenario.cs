@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using CallVault.Bench.Hosting;
+using CallVault.Bench.Reporting;
+using CallVault.Simulator;
+
+namespace CallVault.Bench.Scenarios;
+
+/// <summary>
+/// N recordings completed at once: CallVault's time from the first callback to the last <c>stored</c>, against the
+/// floor of simply downloading the same media with the same parallelism.
+/// </summary>
+internal sealed class PipelineScenario : IBenchScenario
+{
+    private const double RatioTarget = 1.5;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    public string Name => "pipeline";
+
+    public async Task<ScenarioReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var count = context.Args.Int("recordings", 50);
+        var seconds = context.Args.Double("seconds", 60);
+        var workers = context.Args.Int("workers", 4);
+        var latency = TimeSpan.FromMilliseconds(context.Args.Double("latency-ms", 0));
+        var bytesPerSecond = context.Args.Long("bytes-per-second", 0);
+        var work = context.NewWorkDirectory("pipeline");
+        try
+        {
+            await using var simulator = await TwilioSimulator.StartAsync(new SimulatorOptions { Seed = 23 }, cancellationToken);
+            simulator.Faults.BodyDelay = latency;
+            simulator.Faults.BytesPerSecond = bytesPerSecond;
+            var serverData = Directory.CreateDirectory(Path.Combine(work.FullName, "server")).FullName;
+            var floorData = Directory.CreateDirectory(Path.Combine(work.FullName, "floor")).FullName;
+            var timeout = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(bytesPerSecond > 0 ? count * seconds * 16_000.0 / bytesPerSecond / workers * 2 : 0);
+
+            await using var server = await ChildServer.StartAsync("callvault", CallVaultSettings.For(serverData, simulator, workers), context.ServerGc, "http://127.0.0.1:0", cancellationToken);
+            using var api = new RecordingApi(server.BaseUrl);
+            using var callbackHttp = new HttpClient();
+            var sender = new TwilioCallbackSender(callbackHttp, simulator.AuthToken);
+            var webhook = new Uri(server.BaseUrl, "/webhooks/twilio/recording");
+
+            // Warm-up of both sides with one short recording.
+            var warm = NewRecording(simulator, 5);
+            await SendCompletedAsync(sender, webhook, warm, simulator.AccountSid, cancellationToken);
+            await api.WaitUntilFinalAsync(warm.Sid, Poll, TimeSpan.FromSeconds(60), cancellationToken);
+            using var floor = new PlainDownloader(simulator.AccountSid, simulator.AuthToken, workers);
+            await floor.DownloadAsync(MediaUrl(warm), Path.Combine(floorData, "warm.wav"), cancellationToken);
+
+            var recordings = Enumerable.Range(0, count).Select(_ => NewRecording(simulator, seconds)).ToList();
+            var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var r in recordings)
+            {
+                expected[r.Sid] = await r.ComputeSha256Async(cancellationToken);
+            }
+
+            // CallVault: every callback at once (Twilio sends them as calls end), then poll until all are final.
+            var concurrency = new ConcurrencyProbe(simulator);
+            var stopwatch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
+            var callbacksSent = stopwatch.Elapsed;
+            var final = await WaitForAllAsync(api, recordings.Count + 1, timeout, cancellationToken);
+            var callVaultTime = stopwatch.Elapsed;
+            var maxConcurrent = await concurrency.StopAsync();
+
+            // The floor: the same URLs, the same parallelism, straight to disk with a hash.
+            var floorHashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            stopwatch.Restart();
+            await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (r, ct) =>
+                {
+                    var hash = await floor.DownloadAsync(MediaUrl(r), Path.Combine(floorData, r.Sid + ".wav"), ct);
+                    lock (floorHashes)
+                    {
+                        floorHashes[r.Sid] = hash;
+                    }
+                });
+            var floorTime = stopwatch.Elapsed;
+
+            var stored = final.Where(f => expected.ContainsKey(f.ProviderRecordingId)).ToList();
+            var verified = stored.Count(f => f.Status == "stored" && f.Sha256 == expected[f.ProviderRecordingId]);
+            var floorVerified = floorHashes.Count(f => f.Value == expected[f.Key]);
+            var failures = stored.Where(f => f.Status != "stored").Select(f => $"{f.ProviderRecordingId}: {f.Status} ({f.LastError})").Take(3).ToList();
+
+            var ratio = callVaultTime / floorTime;
+            var totalBytes = recordings.Sum(r => r.SizeBytes);
+            var report = new ScenarioReport("pipeline",
+                $"{count} mono recordings of {seconds:0} s ({Format.Bytes(totalBytes)} in all) completed at once: CallVault (child process, "
+                + $"{workers} job workers) from the first callback to the last `stored` (download, validate, store with fsync, re-hash), "
+                + $"against the floor: the same media URLs downloaded by a plain HttpClient with the same parallelism ({workers}) to disk with SHA-256. "
+                + $"Simulator faults: body delay {latency.TotalMilliseconds:0} ms, rate limit {(bytesPerSecond == 0 ? "none" : Format.Bytes(bytesPerSecond) + "/s")}.");
+            report.Add("CallVault: first callback → last stored", Format.Seconds(callVaultTime))
+                .Add("CallVault: all callbacks acknowledged after", Format.Seconds(callbacksSent))
+                .Add("Floor: plain parallel download", Format.Seconds(floorTime))
+                .Add("CallVault / floor", Format.Number(ratio, "0.00"), $"≤ {RatioTarget:0.0}", ratio <= RatioTarget)
+                .Add("CallVault: recordings stored with the simulator's SHA-256", $"{verified} of {count}", count.ToString(System.Globalization.CultureInfo.InvariantCulture), verified == count)
+                .Add("Floor: downloads with the simulator's SHA-256", $"{floorVerified} of {count}", count.ToString(System.Globalization.CultureInfo.InvariantCulture), floorVerified == count)
+                .Add("CallVault: most media downloads in flight at once (seen by the simulator)", Format.Number(maxConcurrent), $"{workers} (workers)");
+            foreach (var failure in failures)
+            {
+                report.Notes.Add("Not stored: " + failure);
+            }
+
+            return report;
+        }
+        finally
+        {
+            BenchContext.DeleteQuietly(work);
+        }
+    }
+
+    private static Uri MediaUrl(SimulatedRecording recording) => new(recording.MediaUrl.AbsoluteUri + ".wav");
+
+    private static SimulatedRecording NewRecording(TwilioSimulator simulator, double seconds)
+    {
+        var call = simulator.CreateCall(new CallSpec { DurationSeconds = seconds + 1 });
+        return simulator.AddRecording(new RecordingSpec { CallSid = call.Parent.Sid, Channels = 1, DurationSeconds = seconds });
+    }
+
+    private static async Task SendCompletedAsync(TwilioCallbackSender sender, Uri webhook, SimulatedRecording recording, string accountSid, CancellationToken cancellationToken)
+    {
+        using var response = await sender.SendRecordingStatusAsync(webhook, recording, "completed", accountSid, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The recording callback was answered {(int)response.StatusCode}.");
+        }
+    }
+
+    /// <summary>Polls the list API until <paramref name="expected"/> recordings (warm-up included) are final.</summary>
+    private static async Task<List<RecordingSnapshot>> WaitForAllAsync(RecordingApi api, int expected, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var all = await api.ListAllAsync(status: null, cancellationToken);
+            if (all.Count >= expected && all.All(r => r.IsFinal))
+            {
+                return all;
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{all.Count(r => r.IsFinal)} of {expected} recordings final after {timeout}.");
+            }
+
+            await Task.Delay(Poll, cancellationToken);
+        }
+    }
+}
