@@ -97,7 +97,7 @@ public sealed partial class IngestionWriter(
             return;
         }
 
-        var enqueued = false;
+        var enqueued = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             if (errors[i] is { } error)
@@ -107,14 +107,14 @@ public sealed partial class IngestionWriter(
             }
             else
             {
-                enqueued |= results[i]!.JobEnqueued;
+                enqueued += results[i]!.JobEnqueued ? 1 : 0;
                 batch[i].Completion.TrySetResult(results[i]!);
             }
         }
 
-        if (enqueued)
+        if (enqueued > 0)
         {
-            jobSignal.Notify();
+            jobSignal.Notify(enqueued);
         }
     }
 
