@@ -17,6 +17,7 @@ public sealed class SimulatorFaults
     private TimeSpan _bodyDelay;
     private long _bytesPerSecond;
     private double _listErrorRate;
+    private double _deleteErrorRate;
 
     internal SimulatorFaults(int seed) => _random = new Random(seed);
 
@@ -63,6 +64,13 @@ public sealed class SimulatorFaults
     }
 
     /// <summary>Turns every fault off.</summary>
+    /// <summary>Share of recording DELETE requests that answer a 5xx (the provider copy stays).</summary>
+    public double DeleteErrorRate
+    {
+        get { lock (_gate) { return _deleteErrorRate; } }
+        set { var v = Rate(value); lock (_gate) { _deleteErrorRate = v; } }
+    }
+
     public void Reset()
     {
         lock (_gate)
@@ -73,12 +81,15 @@ public sealed class SimulatorFaults
             _bodyDelay = TimeSpan.Zero;
             _bytesPerSecond = 0;
             _listErrorRate = 0;
+            _deleteErrorRate = 0;
         }
     }
 
     internal int? RollServerError() => Roll(() => _serverErrorRate, ServerErrorStatuses);
 
     internal int? RollListError() => Roll(() => _listErrorRate, ListErrorStatuses);
+
+    internal int? RollDeleteError() => Roll(() => _deleteErrorRate, ServerErrorStatuses);
 
     internal bool RollTruncate()
     {

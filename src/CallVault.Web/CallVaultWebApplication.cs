@@ -4,14 +4,19 @@ using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
+using CallVault.Infrastructure.Media;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
+using CallVault.Infrastructure.Playback;
+using CallVault.Infrastructure.Retention;
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Twilio;
+using CallVault.Infrastructure.Uploads;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Errors;
 using CallVault.Web.Health;
+using CallVault.Web.Playback;
 using CallVault.Web.Recordings;
 using CallVault.Web.Reports;
 using CallVault.Web.Webhooks;
@@ -38,7 +43,12 @@ public static class CallVaultWebApplication
         services.AddTwilio();
         services.AddMatching();
         services.AddCallOptions();
+        services.AddPlayback();
+        services.AddRetention();
+        services.AddMedia();
         services.AddRecordingPipeline();
+        services.AddUploads();
+        services.AddTwilioRecordingStart();
         return services;
     }
 
@@ -50,8 +60,12 @@ public static class CallVaultWebApplication
         builder.Services.AddIngestion();
         builder.Services.AddJobWorkers();
         builder.Services.AddRecordingMissingSweep();
+        builder.Services.AddRetentionSchedule();
+        builder.Services.AddStagedUploadCleanup();
+        builder.Services.AddTwilioVoice();
         builder.Services.AddHostedService<StartupMaintenance>();
         builder.Services.AddSingleton<TwilioWebhookReader>();
+        builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
@@ -73,7 +87,10 @@ public static class CallVaultWebApplication
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
+        app.MapTwilioVoiceWebhook();
         app.MapRecordingEndpoints();
+        app.MapRecordingAdminEndpoints();
+        app.MapPlaybackEndpoints();
         app.MapCallEndpoints();
         app.MapLeadEndpoints();
         app.MapReportEndpoints();

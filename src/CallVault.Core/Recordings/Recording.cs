@@ -31,6 +31,9 @@ public sealed class Recording
 
     /// <summary>Written before the object is, so a crash in between leaves a trace to reconcile.</summary>
     public string? StorageKey { get; set; }
+
+    /// <summary>The untouched original, when it is kept beside a transcoded copy.</summary>
+    public string? OriginalStorageKey { get; set; }
     public string? MatchMethod { get; set; }
     public string? MatchDetail { get; set; }
 
@@ -47,6 +50,16 @@ public sealed class Recording
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? StoredAt { get; set; }
+
+    /// <summary>Exempt from retention while set.</summary>
+    public bool LegalHold { get; set; }
+    public string? LegalHoldReason { get; set; }
+    public string? LegalHoldBy { get; set; }
+    public DateTime? LegalHoldAt { get; set; }
+
+    /// <summary>When and by whom (or by which rule) the audio was deleted; the metadata stays.</summary>
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
     public List<RecordingStage> Stages { get; } = [];
 
     public RecordingStage Stage(StageName name) => Stages.First(s => s.Stage == name);

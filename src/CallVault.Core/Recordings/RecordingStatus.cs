@@ -14,4 +14,7 @@ public enum RecordingStatus
 
     /// <summary>The provider made no audio.</summary>
     Absent,
+
+    /// <summary>The audio was deleted (retention); the metadata row stays with who and when.</summary>
+    Deleted,
 }

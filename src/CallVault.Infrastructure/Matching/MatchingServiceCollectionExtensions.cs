@@ -12,8 +12,6 @@ public static class MatchingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
-        services.AddHttpClient(TwilioCallLookup.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<TwilioCallLookup>();
         services.TryAddSingleton<RecordingMatcher>();
         return services;

@@ -14,7 +14,6 @@ namespace CallVault.Infrastructure.Matching;
 /// </summary>
 public sealed class TwilioCallLookup(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options, IMemoryCache cache)
 {
-    public const string HttpClientName = "twilio-api";
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 
     public async Task<CallLookupResult> GetAsync(string callSid, CancellationToken cancellationToken)
@@ -52,7 +51,7 @@ public sealed class TwilioCallLookup(IHttpClientFactory httpClientFactory, IOpti
         request.Headers.Authorization = TwilioCredentials.BasicAuth(o);
         try
         {
-            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            using var response = await httpClientFactory.CreateClient(TwilioRecordingsClient.HttpClientName).SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return new CallLookupResult.NotFound();

@@ -1,3 +1,4 @@
+using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
 using CallVault.Core.Recordings;
@@ -14,6 +15,8 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<RecordingStage> RecordingStages => Set<RecordingStage>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<DownloadAudit> DownloadAudits => Set<DownloadAudit>();
+    public DbSet<ServiceSecret> ServiceSecrets => Set<ServiceSecret>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);

@@ -15,7 +15,18 @@ public sealed class PipelineContext(Recording recording, string workFile, Func<C
 
     public string? WorkFileSha256 { get; set; }
 
+    /// <summary>What the validate stage found in the source; describes the original even after transcoding.</summary>
     public AudioInfo? Audio { get; set; }
+
+    /// <summary>The validated source after the transcode stage replaced <see cref="WorkFile"/>; null when not transcoded.</summary>
+    public string? OriginalFile { get; set; }
+
+    public long OriginalBytes { get; set; }
+
+    public string? OriginalSha256 { get; set; }
+
+    /// <summary>File extension of the original (wav, mp3) when <see cref="OriginalFile"/> is set.</summary>
+    public string? OriginalFormat { get; set; }
 
     /// <summary>File extension of what will be stored (wav, mp3, opus).</summary>
     public string Format { get; set; } = "wav";

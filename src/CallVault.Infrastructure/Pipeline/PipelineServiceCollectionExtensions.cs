@@ -9,7 +9,9 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddSingleton<IRecordingStage, DownloadStage>();
         services.AddSingleton<IRecordingStage, ValidateStage>();
+        services.AddSingleton<IRecordingStage, TranscodeStage>();
         services.AddSingleton<IRecordingStage, StoreStage>();
+        services.AddSingleton<IRecordingStage, ProviderDeleteStage>();
         services.AddSingleton<IJobHandler, RecordingPipeline>();
         services.AddSingleton<RecordingRetry>();
         return services;

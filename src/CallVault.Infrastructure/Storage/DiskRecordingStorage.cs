@@ -69,6 +69,41 @@ internal sealed class DiskRecordingStorage(IOptions<StorageOptions> options) : I
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        if (!StorageKeys.IsWellFormedPrefix(prefix))
+        {
+            throw new ArgumentException("Not a CallVault storage key prefix.", nameof(prefix));
+        }
+
+        var folder = System.IO.Path.Combine(_root, prefix);
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        }
+
+        var objects = new List<StoredObject>();
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = System.IO.Path.GetRelativePath(_root, file.FullName).Replace(System.IO.Path.DirectorySeparatorChar, '/');
+            if (StorageKeys.IsWellFormed(key))
+            {
+                objects.Add(new StoredObject(key, file.Length, null));
+            }
+        }
+
+        objects.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return Task.FromResult<IReadOnlyList<StoredObject>>(objects);
+    }
+
+    /// <summary>Disk has no URL of its own: the web layer signs a route to <c>/audio</c> instead.</summary>
+    public Task<Uri?> GetReadUrlAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        _ = PathFor(key);
+        return Task.FromResult<Uri?>(null);
+    }
+
     public async Task CheckWritableAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_root);

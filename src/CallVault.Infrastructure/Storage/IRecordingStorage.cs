@@ -19,6 +19,19 @@ public interface IRecordingStorage
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every stored object whose key starts with <paramref name="prefix"/> (a prefix
+    /// <see cref="StorageKeys.IsWellFormedPrefix"/> accepts, e.g. <see cref="StorageKeys.Root"/>),
+    /// with its size and no hash, in ordinal key order. Only keys <see cref="StorageKeys"/> could have made are listed.
+    /// </summary>
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A URL that reads the object without credentials until <paramref name="expiresAt"/> (S3: a
+    /// presigned GET), or null when the store has no such URLs (disk: the web layer signs its own route).
+    /// </summary>
+    Task<Uri?> GetReadUrlAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
     /// <summary>Throws when the store cannot be written (readiness).</summary>
     Task CheckWritableAsync(CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ public sealed class StorageOptions
     public const string Section = "CallVault:Storage";
 
     [Required]
-    [RegularExpression("^(disk)$", ErrorMessage = "CallVault:Storage:Provider must be 'disk' (S3 support is not in this version).")]
+    [RegularExpression("^(disk|s3)$", ErrorMessage = "CallVault:Storage:Provider must be 'disk' or 's3'.")]
     public string Provider { get; set; } = "disk";
 
     [Required(ErrorMessage = "CallVault:Storage:Path is required.")]
@@ -16,4 +16,7 @@ public sealed class StorageOptions
     /// <summary>Local scratch space for downloads in flight.</summary>
     [Required(ErrorMessage = "CallVault:Storage:TempPath is required.")]
     public string TempPath { get; set; } = "data/tmp";
+
+    /// <summary>Used when <see cref="Provider"/> is <c>s3</c>; checked by <see cref="StorageOptionsValidator"/>.</summary>
+    public S3StorageOptions S3 { get; set; } = new();
 }

@@ -27,5 +27,8 @@ public sealed class TwilioOptions
     [Range(1, 3600, ErrorMessage = "CallVault:Twilio:StallTimeoutSeconds must be between 1 and 3600.")]
     public int StallTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Delete Twilio's copy once CallVault's stored copy has been re-read and its SHA-256 verified.</summary>
+    public bool DeleteAfterVerifiedCopy { get; set; }
+
     public bool IsConfigured => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken);
 }

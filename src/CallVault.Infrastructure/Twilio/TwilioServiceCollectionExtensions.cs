@@ -22,7 +22,10 @@ public static class TwilioServiceCollectionExtensions
                 ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        services.AddHttpClient(TwilioRecordingsClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<TwilioMediaClient>();
+        services.TryAddSingleton<TwilioRecordingsClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordingMediaSource, TwilioMediaSource>());
         return services;
     }

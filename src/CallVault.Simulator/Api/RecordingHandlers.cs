@@ -37,6 +37,12 @@ internal static class RecordingHandlers
                 "Cannot delete a recording that is not completed");
         }
 
+        if (state.Faults.RollDeleteError() is { } injected)
+        {
+            state.Stats.ServerErrorInjected();
+            return TwilioResponses.InjectedErrorAsync(context, injected, retryAfter: false);
+        }
+
         if (recording.MarkDeleted())
         {
             state.Stats.Delete();

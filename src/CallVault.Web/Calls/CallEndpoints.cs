@@ -17,6 +17,7 @@ internal static class CallEndpoints
         var group = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(Roles.CanView);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/{id:guid}/start-recording", StartRecordingEndpoint.HandleAsync).RequireAuthorization(Roles.CanAdmin);
         return app;
     }
 

@@ -24,6 +24,9 @@ public sealed record RecordingDto(
     DateTime? StartedAt,
     DateTime CreatedAt,
     DateTime? StoredAt,
+    LegalHoldDto? LegalHold,
+    DateTime? DeletedAt,
+    string? DeletedBy,
     string? LastError,
     MatchDto? Match,
     IReadOnlyDictionary<string, StageDto> Stages,
@@ -33,7 +36,9 @@ public sealed record RecordingDto(
     public static RecordingDto FromEntity(Recording r) => new(
         r.Id, r.CallId, r.Provider, r.ProviderRecordingId, r.ProviderCallId, r.Status, r.ProviderStatus, r.ProviderErrorCode,
         r.Channels, r.DurationSeconds, r.ProviderDurationSeconds, r.Format, r.SizeBytes, r.Sha256, r.Source, r.AgentChannel, r.StartedAt,
-        r.CreatedAt, r.StoredAt, r.LastError,
+        r.CreatedAt, r.StoredAt,
+        r.LegalHold ? new LegalHoldDto(r.LegalHoldReason, r.LegalHoldBy, r.LegalHoldAt) : null,
+        r.DeletedAt, r.DeletedBy, r.LastError,
         r.MatchMethod is null && r.MatchAttempts is null ? null : new MatchDto(r.MatchMethod ?? "pending", r.MatchDetail, r.MatchAttempts?.Split('\n') ?? []),
         r.Stages.OrderBy(s => s.Stage).ToDictionary(
             s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()),
@@ -44,5 +49,7 @@ public sealed record RecordingDto(
 
 /// <summary>How the recording was joined to its call; <c>attempts</c> lists every step tried, in order.</summary>
 public sealed record MatchDto(string Method, string? Detail, IReadOnlyList<string> Attempts);
+
+public sealed record LegalHoldDto(string? Reason, string? By, DateTime? At);
 
 public sealed record StageDto(StageStatus Status, int Attempts, string? LastError, DateTime UpdatedAt);

@@ -1,9 +1,10 @@
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
-using CallVault.Infrastructure.Storage;
 using CallVault.Web.Api;
 using CallVault.Web.Auth;
+using CallVault.Web.Uploads;
+using CallVault.Web.Playback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,7 @@ internal static class RecordingEndpoints
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/audio", GetAudioAsync);
         group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(Roles.CanAdmin);
+        group.MapPost("/", UploadEndpoint.HandleAsync).RequireAuthorization(Roles.CanAdmin);
         return app;
     }
 
@@ -114,27 +116,11 @@ internal static class RecordingEndpoints
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAudioAsync(
-        Guid id, CallVaultDbContext db, IRecordingStorage storage, CancellationToken cancellationToken)
+        Guid id, HttpContext context, CallVaultDbContext db, AudioResponder responder, CancellationToken cancellationToken)
     {
         var recording = await db.Recordings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (recording is null)
-        {
-            return ApiProblems.NotFound("recording");
-        }
-
-        if (recording.Status != RecordingStatus.Stored || recording.StorageKey is null)
-        {
-            return TypedResults.Problem($"The recording is {recording.Status.ToString().ToLowerInvariant()}; its audio is not stored yet.",
-                statusCode: StatusCodes.Status409Conflict, title: "Audio not available");
-        }
-
-        var stream = await storage.OpenReadAsync(recording.StorageKey, cancellationToken);
-        if (stream is null)
-        {
-            return TypedResults.Problem("The stored object is missing; reconciliation will report it.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Audio missing from storage");
-        }
-
-        return TypedResults.Stream(stream, ContentTypes.For(recording.Format), $"{recording.Id:N}.{recording.Format}", enableRangeProcessing: true);
+        return recording is null
+            ? ApiProblems.NotFound("recording")
+            : await responder.RespondAsync(context, recording, Actors.Of(context.User), "api", cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ internal static class CallVaultCli
         var root = new RootCommand("CallVault keeps every call recording: webhooks in, verified audio out, one source of truth.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(CleanupCommand.Create());
 
         // `callvault` and `callvault --urls …` mean `callvault serve …`.
         if (args.Length == 0 || (args[0].StartsWith('-') && !RootFlags.Contains(args[0])))

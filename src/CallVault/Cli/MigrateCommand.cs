@@ -1,9 +1,6 @@
 using System.CommandLine;
 using CallVault.Infrastructure.Persistence;
-using CallVault.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CallVault.Cli;
 
@@ -13,30 +10,12 @@ internal static class MigrateCommand
     {
         var command = new Command("migrate", "Bring the database schema up to date, then exit.");
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => OneShotHost.RunAsync(parse, async (services, ct) =>
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                Args = parse.UnmatchedTokens.ToArray(),
-                ContentRootPath = AppContext.BaseDirectory,
-            });
-            builder.Services.AddCallVaultCore();
-            using var host = builder.Build();
-            try
-            {
-                var applied = await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-                Console.WriteLine(applied == 0 ? "Schema is up to date." : $"Applied {applied} migration(s).");
-                return 0;
-            }
-            catch (OptionsValidationException ex)
-            {
-                return CliErrors.Fail(ex.Failures.First());
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
-            {
-                return CliErrors.Fail($"migration failed: {ex.Message}");
-            }
-        });
+            var applied = await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+            Console.WriteLine(applied == 0 ? "Schema is up to date." : $"Applied {applied} migration(s).");
+            return 0;
+        }, cancellationToken));
         return command;
     }
 }

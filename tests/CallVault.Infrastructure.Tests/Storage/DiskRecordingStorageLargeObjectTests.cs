@@ -1,46 +1,26 @@
+using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Tests.TestSupport;
 
 namespace CallVault.Infrastructure.Tests.Storage;
 
-/// <summary>Runs alone (its memory reading would count other tests' allocations otherwise).</summary>
 [Collection(nameof(MemorySensitiveCollection))]
-public sealed class DiskRecordingStorageLargeObjectTests
+public sealed class DiskRecordingStorageLargeObjectTests : RecordingStorageLargeObjectContract
 {
-    private const long ObjectBytes = 300L * 1024 * 1024;
-    private const long AllowedGrowthBytes = 32L * 1024 * 1024;
+    private TestServices? _services;
 
-    [Fact]
-    public async Task PutAsync_ThreeHundredMegabyteStream_StoresItWithFlatManagedMemory()
+    protected override long ObjectBytes => 1024L * 1024 * 1024;
+
+    protected override async Task<IRecordingStorage> CreateStorageAsync()
     {
-        await using var t = await TestServices.StartAsync();
-        var key = StorageKeysFor.NewKey();
-        using var source = new PatternStream(ObjectBytes);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        using var sampling = new CancellationTokenSource();
-        var peak = SamplePeakAsync(sampling.Token);
-
-        var stored = await t.Storage.PutAsync(key, source, t.Token);
-        await sampling.CancelAsync();
-        var growth = await peak - baseline;
-
-        Assert.Equal(ObjectBytes, stored.SizeBytes);
-        Assert.Equal(source.Sha256, stored.Sha256);
-        Assert.Equal(ObjectBytes, new FileInfo(Path.Combine(t.StoragePath, key)).Length);
-        Assert.True(growth < AllowedGrowthBytes, $"managed heap grew by {growth / (1024 * 1024)} MB while storing {ObjectBytes / (1024 * 1024)} MB");
+        _services = await TestServices.StartAsync();
+        return _services.Storage;
     }
 
-    private static Task<long> SamplePeakAsync(CancellationToken cancellationToken) => Task.Run(async () =>
+    protected override async Task DisposeStorageAsync()
     {
-        long peak = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        if (_services is not null)
         {
-            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-            await Task.Delay(5, CancellationToken.None);
+            await _services.DisposeAsync();
         }
-
-        return Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-    }, CancellationToken.None);
+    }
 }

@@ -1,6 +1,7 @@
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
+using CallVault.Infrastructure.Media;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
@@ -55,6 +56,8 @@ internal sealed class TestServices : IAsyncDisposable
             ["CallVault:Database:ConnectionString"] = $"Data Source={Path.Combine(root, "cv.db")}",
             ["CallVault:Storage:Path"] = Path.Combine(root, "recordings"),
             ["CallVault:Storage:TempPath"] = Path.Combine(root, "tmp"),
+            // Tests compare stored bytes with the simulator's WAV; transcoding tests turn it on.
+            ["CallVault:Media:Transcode"] = "none",
         };
         if (simulator is not null)
         {
@@ -80,6 +83,7 @@ internal sealed class TestServices : IAsyncDisposable
         services.AddJobQueue();
         services.AddTwilio();
         services.AddMatching();
+        services.AddMedia();
         services.AddRecordingPipeline();
         services.AddIngestion();
         ServiceProvider provider;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CallVault.Web.Tests.TestSupport;
@@ -48,7 +49,8 @@ public sealed class CallVaultTestHost : IAsyncDisposable
 
     public Uri Webhook(string path) => new(BaseUrl, path);
 
-    public static async Task<CallVaultTestHost> StartAsync(TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public static async Task<CallVaultTestHost> StartAsync(
+        TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null, TimeProvider? time = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("callvault-test-").FullName;
         var config = DefaultSettings(dataDirectory, simulator);
@@ -62,6 +64,10 @@ public sealed class CallVaultTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (time is not null)
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(time));
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -80,7 +86,17 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         ["CallVault:Jobs:BaseDelayMilliseconds"] = "50",
         ["CallVault:Jobs:MaxDelaySeconds"] = "1",
         ["CallVault:Jobs:IdlePollSeconds"] = "1",
+        // Stored bytes stay the simulator's WAV; the transcoding tests turn opus on.
+        ["CallVault:Media:Transcode"] = "none",
     };
+
+    /// <summary>Changes a setting while the server runs (options monitors see it at once).</summary>
+    public void SetSetting(string key, string? value)
+    {
+        var configuration = (IConfigurationRoot)_app.Configuration;
+        configuration[key] = value;
+        configuration.Reload();
+    }
 
     public async Task<T> QueryAsync<T>(Func<CallVaultDbContext, Task<T>> query)
     {

@@ -22,10 +22,10 @@ public sealed class Scenario : IAsyncDisposable
 
     public Uri CallStatusWebhook => Host.Webhook("/webhooks/twilio/call-status");
 
-    public static async Task<Scenario> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<Scenario> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var simulator = await TwilioSimulator.StartAsync(new SimulatorOptions(), CancellationToken.None);
-        var host = await CallVaultTestHost.StartAsync(simulator, settings);
+        var host = await CallVaultTestHost.StartAsync(simulator, settings, time: time);
         return new Scenario(simulator, host);
     }
 

@@ -1,0 +1,3 @@
+namespace CallVault.Web.Recordings;
+
+public sealed record LegalHoldRequest(string? Reason);

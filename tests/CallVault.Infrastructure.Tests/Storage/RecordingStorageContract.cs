@@ -1,0 +1,297 @@
+using System.Security.Cryptography;
+using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Storage;
+using CallVault.Infrastructure.Tests.TestSupport;
+
+namespace CallVault.Infrastructure.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IRecordingStorage"/> must do, run once per store by a subclass
+/// (<see cref="DiskRecordingStorageTests"/>, <see cref="S3RecordingStorageTests"/>).
+/// </summary>
+public abstract class RecordingStorageContract : IAsyncLifetime
+{
+    /// <summary>Larger than one S3 part (the S3 tests use 5 MiB parts), so uploads go multipart.</summary>
+    protected const int MultipartBytes = 12 * 1024 * 1024 + 5;
+
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(120));
+
+    protected IRecordingStorage Storage { get; private set; } = null!;
+
+    /// <summary>Cancels after 120 s so a hung test fails instead of blocking the run.</summary>
+    protected CancellationToken Token => _timeout.Token;
+
+    public async Task InitializeAsync() => Storage = await CreateStorageAsync();
+
+    public async Task DisposeAsync()
+    {
+        await DisposeStorageAsync();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task PutAsync_Stream_StoresTheBytesAndReturnsSizeAndSha256()
+    {
+        var key = StorageKeysFor.NewKey();
+        using var source = new PatternStream(1_000_003);
+
+        var stored = await Storage.PutAsync(key, source, Token);
+
+        Assert.Equal(new StoredObject(key, 1_000_003, source.Sha256), stored);
+        Assert.Equal(source.Sha256, await HashOfReadAsync(key));
+        Assert.Equal([new StoredObject(key, 1_000_003, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    [Fact]
+    public async Task PutAsync_StreamLargerThanOnePart_StoresTheBytes()
+    {
+        var key = StorageKeysFor.NewKey();
+        using var source = new PatternStream(MultipartBytes);
+
+        var stored = await Storage.PutAsync(key, source, Token);
+
+        Assert.Equal(new StoredObject(key, MultipartBytes, source.Sha256), stored);
+        Assert.Equal(source.Sha256, await HashOfReadAsync(key));
+    }
+
+    [Fact]
+    public async Task PutAsync_EmptyStream_StoresAnEmptyObject()
+    {
+        var key = StorageKeysFor.NewKey();
+
+        var stored = await Storage.PutAsync(key, new MemoryStream(), Token);
+
+        Assert.Equal(new StoredObject(key, 0, Convert.ToHexStringLower(SHA256.HashData([]))), stored);
+        await using var stream = await Storage.OpenReadAsync(key, Token);
+        Assert.NotNull(stream);
+        Assert.Equal(0, stream.Length);
+        Assert.Equal(0, await stream.ReadAsync(new byte[10], Token));
+    }
+
+    [Fact]
+    public async Task StatAsync_StoredObject_ReportsSizeAndHashOnlyWhenAsked()
+    {
+        var key = StorageKeysFor.NewKey();
+        using var source = new PatternStream(4096);
+        await Storage.PutAsync(key, source, Token);
+
+        var withHash = await Storage.StatAsync(key, computeHash: true, Token);
+        var withoutHash = await Storage.StatAsync(key, computeHash: false, Token);
+        var missing = await Storage.StatAsync(StorageKeysFor.NewKey(), computeHash: true, Token);
+        var missingNoHash = await Storage.StatAsync(StorageKeysFor.NewKey(), computeHash: false, Token);
+
+        Assert.Equal(new StoredObject(key, 4096, source.Sha256), withHash);
+        Assert.Equal(new StoredObject(key, 4096, null), withoutHash);
+        Assert.Null(missing);
+        Assert.Null(missingNoHash);
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_StoredObject_IsSeekableAndReadsBackTheBytes()
+    {
+        var key = StorageKeysFor.NewKey("mp3");
+        var bytes = RandomNumberGenerator.GetBytes(70_000);
+        await Storage.PutAsync(key, new MemoryStream(bytes), Token);
+
+        await using var stream = await Storage.OpenReadAsync(key, Token);
+
+        Assert.NotNull(stream);
+        Assert.True(stream.CanSeek);
+        Assert.False(stream.CanWrite);
+        Assert.Equal(bytes.Length, stream.Length);
+        stream.Seek(65_000, SeekOrigin.Begin);
+        var tail = new byte[5_000];
+        await stream.ReadExactlyAsync(tail, Token);
+        Assert.Equal(bytes[65_000..], tail);
+        stream.Seek(0, SeekOrigin.Begin);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, Token);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_SeeksAnywhere_ReadsTheMatchingSlices()
+    {
+        var key = StorageKeysFor.NewKey();
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        await Storage.PutAsync(key, new MemoryStream(bytes), Token);
+        await using var stream = await Storage.OpenReadAsync(key, Token);
+        Assert.NotNull(stream);
+
+        Assert.Equal(bytes[150_000..151_000], await ReadAtAsync(stream, 150_000, 1_000));
+        Assert.Equal(bytes[151_000..151_500], await ReadAtAsync(stream, stream.Position, 500));
+        Assert.Equal(bytes[10..110], await ReadAtAsync(stream, 10, 100));
+        stream.Seek(-5, SeekOrigin.End);
+        Assert.Equal(bytes[^5..], await ReadAtAsync(stream, stream.Position, 5));
+        Assert.Equal(bytes.Length, stream.Position);
+        stream.Position = bytes.Length + 10;
+        Assert.Equal(0, await stream.ReadAsync(new byte[16], Token));
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_MissingObject_ReturnsNull()
+    {
+        var stream = await Storage.OpenReadAsync(StorageKeysFor.NewKey(), Token);
+
+        Assert.Null(stream);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_StoredObject_RemovesItAndIsIdempotent()
+    {
+        var key = StorageKeysFor.NewKey();
+        await Storage.PutAsync(key, new MemoryStream([1, 2, 3]), Token);
+
+        await Storage.DeleteAsync(key, Token);
+        await Storage.DeleteAsync(key, Token);
+
+        Assert.Null(await Storage.StatAsync(key, computeHash: false, Token));
+        Assert.Empty(await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    [Fact]
+    public async Task PutAsync_SameKeyAgain_ReplacesTheObjectWhole()
+    {
+        var key = StorageKeysFor.NewKey();
+        await Storage.PutAsync(key, new PatternStream(MultipartBytes), Token);
+        using var second = new PatternStream(10_000);
+
+        var stored = await Storage.PutAsync(key, second, Token);
+
+        Assert.Equal(new StoredObject(key, 10_000, second.Sha256), stored);
+        Assert.Equal(second.Sha256, await HashOfReadAsync(key));
+        Assert.Equal([new StoredObject(key, 10_000, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    [Fact]
+    public async Task ListAsync_DateNarrowedPrefixes_ListOnlyMatchingKeysWithSizes()
+    {
+        var march2 = StorageKeysFor.NewKey();
+        var march2b = StorageKeysFor.NewKey("mp3");
+        var april = StorageKeys.For(new Recording { Id = Guid.NewGuid(), Provider = "twilio", ProviderRecordingId = TestSids.Recording(), CreatedAt = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc) }, "wav");
+        await Storage.PutAsync(march2, new MemoryStream(new byte[10]), Token);
+        await Storage.PutAsync(march2b, new MemoryStream(new byte[20]), Token);
+        await Storage.PutAsync(april, new MemoryStream(new byte[30]), Token);
+
+        var all = await Storage.ListAsync(StorageKeys.Root, Token);
+        var day = await Storage.ListAsync("recordings/2026/03/02/", Token);
+        var month = await Storage.ListAsync("recordings/2026/04/", Token);
+        var none = await Storage.ListAsync("recordings/2025/", Token);
+
+        Assert.Equal(new[] { march2, march2b, april }.Order(StringComparer.Ordinal), all.Select(o => o.Key));
+        Assert.All(all, o => Assert.Null(o.Sha256));
+        Assert.Equal(new[] { march2, march2b }.Order(StringComparer.Ordinal), day.Select(o => o.Key));
+        Assert.Equal([new StoredObject(april, 30, null)], month);
+        Assert.Empty(none);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("recordings")]
+    [InlineData("../")]
+    [InlineData("_probe/")]
+    [InlineData("recordings/2026/../../")]
+    [InlineData("recordings/2026/03/02/0195a3b4c5d67e8f90123456789abcde.wav")]
+    [InlineData("recordings/2026/\n")]
+    public async Task ListAsync_PrefixNotMadeByStorageKeys_ThrowsArgumentException(string prefix)
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.ListAsync(prefix, Token));
+    }
+
+    [Theory]
+    [InlineData("../etc/passwd")]
+    [InlineData("../escaped.wav")]
+    [InlineData("recordings/../../x")]
+    [InlineData("recordings/2026/03/02/../../../../../escaped.wav")]
+    [InlineData("/tmp/escaped.wav")]
+    [InlineData("_probe/0195a3b4c5d67e8f90123456789abcde")]
+    [InlineData("recordings/2026/03/02/0195A3B4C5D67E8F90123456789ABCDE.wav")]
+    [InlineData("recordings/2026/03/02/0195a3b4c5d67e8f90123456789abcde.wav.partial")]
+    [InlineData("recordings/2026/03/02/0195a3b4c5d67e8f90123456789abcde.wav\n")]
+    [InlineData("")]
+    public async Task AnyOperation_KeyNotMadeByStorageKeys_ThrowsArgumentExceptionAndWritesNothing(string key)
+    {
+        var expiry = TimeProvider.System.GetUtcNow().AddMinutes(5);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.PutAsync(key, new MemoryStream([1, 2, 3]), Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.StatAsync(key, computeHash: true, Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.OpenReadAsync(key, Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.DeleteAsync(key, Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Storage.GetReadUrlAsync(key, expiry, Token));
+
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task PutAsync_SourceThrowsMidway_LeavesNoObjectAndNoPendingUpload()
+    {
+        var key = StorageKeysFor.NewKey();
+
+        await Assert.ThrowsAsync<IOException>(() => Storage.PutAsync(key, new PatternStream(MultipartBytes, failAfter: 11 * 1024 * 1024), Token));
+
+        Assert.Null(await Storage.StatAsync(key, computeHash: false, Token));
+        Assert.Null(await Storage.OpenReadAsync(key, Token));
+        await AssertNothingStoredAsync();
+        await AssertNoUnfinishedUploadsAsync();
+    }
+
+    [Fact]
+    public async Task PutAsync_RetryAfterAFailedUpload_StoresTheWholeObject()
+    {
+        var key = StorageKeysFor.NewKey();
+        await Assert.ThrowsAsync<IOException>(() => Storage.PutAsync(key, new PatternStream(MultipartBytes, failAfter: 11 * 1024 * 1024), Token));
+        using var retry = new PatternStream(MultipartBytes);
+
+        var stored = await Storage.PutAsync(key, retry, Token);
+
+        Assert.Equal(new StoredObject(key, MultipartBytes, retry.Sha256), stored);
+        Assert.Equal(retry.Sha256, await HashOfReadAsync(key));
+        Assert.Equal([new StoredObject(key, MultipartBytes, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    [Fact]
+    public async Task PutAsync_SourceThrowsMidwayOverAnExistingObject_KeepsTheOldObject()
+    {
+        var key = StorageKeysFor.NewKey();
+        using var original = new PatternStream(20_000);
+        await Storage.PutAsync(key, original, Token);
+
+        await Assert.ThrowsAsync<IOException>(() => Storage.PutAsync(key, new PatternStream(MultipartBytes, failAfter: 11 * 1024 * 1024), Token));
+
+        Assert.Equal(new StoredObject(key, 20_000, original.Sha256), await Storage.StatAsync(key, computeHash: true, Token));
+        Assert.Equal([new StoredObject(key, 20_000, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    [Fact]
+    public async Task CheckWritableAsync_WritableStore_LeavesNoProbeBehind()
+    {
+        await Storage.CheckWritableAsync(Token);
+
+        await AssertNothingStoredAsync();
+    }
+
+    protected abstract Task<IRecordingStorage> CreateStorageAsync();
+
+    protected virtual Task DisposeStorageAsync() => Task.CompletedTask;
+
+    /// <summary>Nothing at all in the store, not even outside <see cref="StorageKeys.Root"/> (partials, probes).</summary>
+    protected abstract Task AssertNothingStoredAsync();
+
+    /// <summary>No half-finished upload is left waiting in the store.</summary>
+    protected abstract Task AssertNoUnfinishedUploadsAsync();
+
+    protected async Task<string> HashOfReadAsync(string key)
+    {
+        await using var stream = await Storage.OpenReadAsync(key, Token);
+        Assert.NotNull(stream);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, Token));
+    }
+
+    private async Task<byte[]> ReadAtAsync(Stream stream, long position, int count)
+    {
+        stream.Position = position;
+        var buffer = new byte[count];
+        await stream.ReadExactlyAsync(buffer, Token);
+        return buffer;
+    }
+}

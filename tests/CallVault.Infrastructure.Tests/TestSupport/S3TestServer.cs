@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CallVault.Infrastructure.Storage;
+
+namespace CallVault.Infrastructure.Tests.TestSupport;
+
+/// <summary>
+/// The S3-compatible server the storage tests run against, one per test run: the one
+/// <c>./test.sh</c> started (<c>CALLVAULT_TEST_S3_SERVICE_URL</c>), else s3rver from
+/// <c>tools/node_modules</c> started here on a free loopback port and stopped when the run ends.
+/// Never skipped: without either, every S3 test fails and says what to run.
+/// </summary>
+internal sealed class S3TestServer
+{
+    private const string Missing =
+        "No S3 test server: CALLVAULT_TEST_S3_SERVICE_URL is not set and tools/node_modules/.bin/s3rver is missing. " +
+        "Run ./test.sh, or install the test tools once with `npm ci --prefix tools` from the repository root.";
+
+    private static readonly Lazy<Task<S3TestServer>> Shared = new(StartAsync);
+
+    private S3TestServer(Uri serviceUrl, string accessKey, string secretKey, string bucketPrefix)
+    {
+        ServiceUrl = serviceUrl;
+        AccessKey = accessKey;
+        SecretKey = secretKey;
+        BucketPrefix = bucketPrefix;
+    }
+
+    public Uri ServiceUrl { get; }
+
+    public string AccessKey { get; }
+
+    public string SecretKey { get; }
+
+    public string BucketPrefix { get; }
+
+    public static Task<S3TestServer> GetAsync() => Shared.Value;
+
+    /// <summary>Options for a bucket no other test uses (created on first write).</summary>
+    public S3StorageOptions NewBucketOptions(bool chunkedUploads = false, int partSizeMegabytes = 5) => new()
+    {
+        ServiceUrl = ServiceUrl.ToString(),
+        Bucket = $"{BucketPrefix}-{Guid.NewGuid():N}"[..Math.Min(63, BucketPrefix.Length + 33)],
+        AccessKey = AccessKey,
+        SecretKey = SecretKey,
+        ForcePathStyle = true,
+        ChunkedUploads = chunkedUploads,
+        PartSizeMegabytes = partSizeMegabytes,
+        AutoCreateBucket = true,
+    };
+
+    private static async Task<S3TestServer> StartAsync()
+    {
+        var accessKey = Environment.GetEnvironmentVariable("CALLVAULT_TEST_S3_ACCESS_KEY") ?? "S3RVER";
+        var secretKey = Environment.GetEnvironmentVariable("CALLVAULT_TEST_S3_SECRET_KEY") ?? "S3RVER";
+        var prefix = Environment.GetEnvironmentVariable("CALLVAULT_TEST_S3_BUCKET_PREFIX") ?? "callvault-test";
+        if (Environment.GetEnvironmentVariable("CALLVAULT_TEST_S3_SERVICE_URL") is { Length: > 0 } url)
+        {
+            return new S3TestServer(new Uri(url), accessKey, secretKey, prefix);
+        }
+
+        var s3rver = FindS3rver() ?? throw new InvalidOperationException(Missing);
+        var data = Directory.CreateTempSubdirectory("callvault-s3rver-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo(s3rver) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-d", data, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-s" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // s3rver's paged listing needs OpenSSL's legacy provider on current Node.
+        start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {s3rver}.");
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, data);
+        var serviceUrl = new Uri($"http://127.0.0.1:{port}/");
+        await WaitUntilAnsweringAsync(process, serviceUrl, errors);
+        return new S3TestServer(serviceUrl, accessKey, secretKey, prefix);
+    }
+
+    private static async Task WaitUntilAnsweringAsync(Process process, Uri serviceUrl, Task<string> errors)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"s3rver exited with code {process.ExitCode}: {await errors}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(serviceUrl);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException($"s3rver did not answer on {serviceUrl} within 30 s.");
+    }
+
+    private static string? FindS3rver()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CallVault.slnx")))
+            {
+                var bin = Path.Combine(dir.FullName, "tools", "node_modules", ".bin", "s3rver");
+                return File.Exists(bin) ? bin : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Stop(Process process, string data)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+
+            Directory.Delete(data, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Best effort at process exit: a leftover temp folder is harmless.
+        }
+    }
+}
