@@ -28,6 +28,53 @@ if [ -f .config/dotnet-tools.json ]; then
   dotnet tool restore
 fi
 
+# >>> S3-compatible test server (s3rver) for the storage suites >>>
+# Installs the pinned npm tools when missing, starts s3rver on a free loopback port with a temporary
+# data folder, and exports where it is; stop_s3rver (in the EXIT trap) stops it and deletes the folder.
+s3rver_pid=""
+s3rver_dir=""
+stop_s3rver() {
+  if [ -n "$s3rver_pid" ]; then
+    kill "$s3rver_pid" 2>/dev/null || true
+    wait "$s3rver_pid" 2>/dev/null || true
+  fi
+  if [ -n "$s3rver_dir" ]; then
+    rm -rf "$s3rver_dir"
+  fi
+}
+trap stop_s3rver EXIT
+if [ ! -x tools/node_modules/.bin/s3rver ]; then
+  log "Installing test tools (npm ci --prefix tools)"
+  npm ci --prefix tools --no-audit --no-fund
+fi
+s3rver_dir=$(mktemp -d -t callvault-s3rver.XXXXXX)
+mkdir "$s3rver_dir/data"
+s3rver_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});')
+# --openssl-legacy-provider: s3rver's paged listing fails on current Node without it.
+NODE_OPTIONS=--openssl-legacy-provider tools/node_modules/.bin/s3rver \
+  -d "$s3rver_dir/data" -a 127.0.0.1 -p "$s3rver_port" -s >"$s3rver_dir/s3rver.log" 2>&1 &
+s3rver_pid=$!
+for _ in $(seq 1 150); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$s3rver_port") 2>/dev/null; then
+    break
+  fi
+  if ! kill -0 "$s3rver_pid" 2>/dev/null; then
+    echo "s3rver exited:" >&2
+    cat "$s3rver_dir/s3rver.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if ! (exec 3<>"/dev/tcp/127.0.0.1/$s3rver_port") 2>/dev/null; then
+  echo "s3rver did not answer on 127.0.0.1:$s3rver_port" >&2
+  exit 1
+fi
+export CALLVAULT_TEST_S3_SERVICE_URL="http://127.0.0.1:$s3rver_port"
+export CALLVAULT_TEST_S3_ACCESS_KEY=S3RVER CALLVAULT_TEST_S3_SECRET_KEY=S3RVER
+export CALLVAULT_TEST_S3_BUCKET_PREFIX=callvault-test
+log "s3rver listening on $CALLVAULT_TEST_S3_SERVICE_URL"
+# <<< S3-compatible test server (s3rver) <<<
+
 # 3. Build once, then run every test project.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "Building"
@@ -35,7 +82,7 @@ dotnet build CallVault.slnx -c Release -nologo -v quiet
 
 log "Testing"
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+trap 'rm -f "$results"; stop_s3rver' EXIT
 status=0
 dotnet test CallVault.slnx -c Release --no-build -nologo 2>&1 | tee "$results" || status=$?
 

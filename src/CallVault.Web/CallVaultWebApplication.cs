@@ -10,12 +10,15 @@ using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Playback;
 using CallVault.Infrastructure.Retention;
 using CallVault.Infrastructure.Storage;
+using CallVault.Infrastructure.Sync;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
+using CallVault.Infrastructure.Vapi;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Errors;
 using CallVault.Web.Health;
+using CallVault.Web.Imports;
 using CallVault.Web.Playback;
 using CallVault.Web.Recordings;
 using CallVault.Web.Reports;
@@ -41,10 +44,12 @@ public static class CallVaultWebApplication
         services.AddRecordingStorage();
         services.AddJobQueue();
         services.AddTwilio();
+        services.AddVapi();
         services.AddMatching();
         services.AddCallOptions();
         services.AddPlayback();
         services.AddRetention();
+        services.AddSync();
         services.AddMedia();
         services.AddRecordingPipeline();
         services.AddUploads();
@@ -87,6 +92,7 @@ public static class CallVaultWebApplication
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
+        app.MapVapiWebhooks();
         app.MapTwilioVoiceWebhook();
         app.MapRecordingEndpoints();
         app.MapRecordingAdminEndpoints();
@@ -94,6 +100,7 @@ public static class CallVaultWebApplication
         app.MapCallEndpoints();
         app.MapLeadEndpoints();
         app.MapReportEndpoints();
+        app.MapImportEndpoints();
         return app;
     }
 }

@@ -1,7 +1,10 @@
 using System.Threading.Channels;
+using CallVault.Infrastructure.Ingestion.Sql;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +13,8 @@ namespace CallVault.Infrastructure.Ingestion;
 /// <summary>
 /// Group commit for inbound events: concurrent webhooks are written by one writer in batches, one
 /// transaction (one fsync) per batch, each event in its own savepoint so one bad event cannot sink
-/// the others. A caller's task completes only after its batch committed: that is when the webhook
+/// the others. Twilio callbacks (<see cref="ISqlIngestCommand"/>) write through statements prepared
+/// once per batch; other commands through EF Core, in the same transaction. A caller's task completes only after its batch committed: that is when the webhook
 /// may answer 2xx.
 /// </summary>
 public sealed partial class IngestionWriter(
@@ -63,25 +67,13 @@ public sealed partial class IngestionWriter(
         {
             await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
             await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var sql = new IngestSql(connection, (SqliteTransaction)transaction.GetDbTransaction());
             var now = time.GetUtcNow().UtcDateTime;
             for (var i = 0; i < batch.Count; i++)
             {
-                await transaction.CreateSavepointAsync("item", stoppingToken);
-                try
-                {
-                    results[i] = await batch[i].Command.ApplyAsync(db, now, stoppingToken);
-                    await db.SaveChangesAsync(stoppingToken);
-                    await transaction.ReleaseSavepointAsync("item", stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    await transaction.RollbackToSavepointAsync("item", stoppingToken);
-                    errors[i] = ex;
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+                stoppingToken.ThrowIfCancellationRequested();
+                (results[i], errors[i]) = await ApplyInSavepointAsync(db, sql, batch[i].Command, now, stoppingToken);
             }
 
             await transaction.CommitAsync(stoppingToken);
@@ -115,6 +107,44 @@ public sealed partial class IngestionWriter(
         if (enqueued > 0)
         {
             jobSignal.Notify(enqueued);
+        }
+    }
+
+    /// <summary>
+    /// One event in its own savepoint, so that its failure undoes only its own changes. The Twilio
+    /// hot paths run as prepared SQL; any other command through EF Core (saved, then the tracker cleared).
+    /// </summary>
+    private static async Task<(IngestResult? Result, Exception? Error)> ApplyInSavepointAsync(
+        CallVaultDbContext db, IngestSql sql, IIngestCommand command, DateTime now, CancellationToken stoppingToken)
+    {
+        sql.Savepoint();
+        try
+        {
+            IngestResult result;
+            if (command is ISqlIngestCommand direct)
+            {
+                result = direct.Apply(sql, now);
+            }
+            else
+            {
+                result = await command.ApplyAsync(db, now, stoppingToken);
+                await db.SaveChangesAsync(stoppingToken);
+            }
+
+            sql.Release();
+            return (result, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            sql.RollBackToSavepoint();
+            return (null, ex);
+        }
+        finally
+        {
+            if (command is not ISqlIngestCommand)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

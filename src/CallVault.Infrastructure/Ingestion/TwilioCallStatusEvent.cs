@@ -1,100 +1,123 @@
 using System.Globalization;
 using CallVault.Core.Calls;
 using CallVault.Core.Phones;
-using CallVault.Core.Recordings;
 using CallVault.Core.Twilio;
-using CallVault.Core.Webhooks;
+using CallVault.Infrastructure.Ingestion.Sql;
 using CallVault.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallVault.Infrastructure.Ingestion;
 
 /// <summary>
 /// A Twilio call status callback: indexes the leg under its call (a child joins its parent's call)
-/// and applies the status unless a later event was already applied.
+/// and applies the status unless a later event was already applied. A hot path: written through
+/// prepared SQL on the writer's transaction (see <see cref="ISqlIngestCommand"/>), not EF Core.
 /// </summary>
-public sealed class TwilioCallStatusEvent(TwilioCallStatusCallback callback, string rawBody) : IIngestCommand
+public sealed class TwilioCallStatusEvent(TwilioCallStatusCallback callback, string rawBody) : IIngestCommand, ISqlIngestCommand
 {
     private const string Provider = "twilio";
 
-    public async Task<IngestResult> ApplyAsync(CallVaultDbContext db, DateTime now, CancellationToken cancellationToken)
+    public Task<IngestResult> ApplyAsync(CallVaultDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        IngestSql.ApplyOnContextAsync(db, this, now, cancellationToken);
+
+    IngestResult ISqlIngestCommand.Apply(IngestSql sql, DateTime now)
     {
         var sequence = callback.SequenceNumber?.ToString(CultureInfo.InvariantCulture) ?? "-";
         var dedupeKey = $"twilio:call-status:{callback.CallSid}:{callback.CallStatus}:{sequence}";
-        if (await db.InboundEvents.AnyAsync(e => e.DedupeKey == dedupeKey, cancellationToken))
+        if (!InboundEventSql.TryInsert(sql, Provider, "call-status", dedupeKey, "application/x-www-form-urlencoded", rawBody, now))
         {
             return IngestResult.AlreadySeen;
         }
 
-        db.InboundEvents.Add(new InboundEvent
-        {
-            Provider = Provider,
-            Kind = "call-status",
-            DedupeKey = dedupeKey,
-            ContentType = "application/x-www-form-urlencoded",
-            Body = rawBody,
-            ReceivedAt = now,
-        });
-
         var eventTime = callback.Timestamp ?? now;
-        var leg = await CallResolver.FindLegAsync(db, Provider, callback.CallSid, cancellationToken)
-            ?? await CreateLegAsync(db, eventTime, now, cancellationToken);
-        var call = await db.Calls.FindAsync([leg.CallId], cancellationToken)
-            ?? throw new InvalidOperationException($"Leg {leg.ProviderCallId} points at a missing call.");
-
-        if (leg.LastSequenceNumber is { } last && callback.SequenceNumber is { } current && current <= last)
+        var known = LegSql.FindLeg(sql, Provider, callback.CallSid);
+        if (known is not null && known.Leg.LastSequenceNumber is { } last && callback.SequenceNumber is { } current && current <= last)
         {
             // An older event arriving late: keep it in the raw log only.
-            return new IngestResult(Duplicate: false, JobEnqueued: false, CallId: call.Id);
+            return new IngestResult(Duplicate: false, JobEnqueued: false, CallId: known.Leg.CallId);
         }
 
+        var (leg, call, callIsNew) = known is null
+            ? CreateLeg(sql, eventTime, now)
+            : (known.Leg, CallOf(known), false);
         ApplyToLeg(leg, eventTime, now);
-        if (call.ProviderCallId == leg.ProviderCallId)
+        var isFirstLeg = call.ProviderCallId == leg.ProviderCallId;
+        if (isFirstLeg)
         {
             ApplyToCall(call, leg, now);
         }
 
-        await AttachWaitingRecordingsAsync(db, call, leg, cancellationToken);
+        if (callIsNew)
+        {
+            CallSql.Insert(sql, call);
+        }
+        else if (isFirstLeg)
+        {
+            CallSql.UpdateFromFirstLeg(sql, call);
+        }
+
+        if (known is null)
+        {
+            LegSql.InsertLeg(sql, leg);
+        }
+        else
+        {
+            LegSql.UpdateLeg(sql, leg);
+        }
+
+        // Recordings that arrived before any event of their leg and could not be placed then.
+        if (WaitingRecordingSql.AttachToCall(sql, Provider, leg.ProviderCallId, call.Id) > 0)
+        {
+            CallSql.ClearRecordingMissing(sql, call.Id);
+        }
 
         return new IngestResult(Duplicate: false, JobEnqueued: false, CallId: call.Id);
     }
 
-    private async Task<CallLeg> CreateLegAsync(CallVaultDbContext db, DateTime eventTime, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The leg of an unknown CallSid (not yet written) and its call: the parent's, an existing one, or
+    /// a new one (not yet written unless it is the parent's, written with its first leg when the child came first).
+    /// </summary>
+    private (CallLeg Leg, Call Call, bool CallIsNew) CreateLeg(IngestSql sql, DateTime eventTime, DateTime now)
     {
         if (callback.ParentCallSid is { } parentSid)
         {
-            var parent = await CallResolver.FindLegAsync(db, Provider, parentSid, cancellationToken);
-            if (parent is not null)
+            if (LegSql.FindLeg(sql, Provider, parentSid) is { } parent)
             {
-                var child = CallResolver.NewLeg(parent.CallId, Provider, callback.CallSid, parentSid, now);
-                db.CallLegs.Add(child);
-                return child;
+                return (CallResolver.NewLeg(parent.Leg.CallId, Provider, callback.CallSid, parentSid, now), CallOf(parent), false);
             }
 
             // The child's event came first: the call is the parent's, its first leg known by SID only.
-            var (_, parentLeg) = CallResolver.CreateCall(db, Provider, parentSid, parentProviderCallId: null, eventTime, now);
-            var orphan = CallResolver.NewLeg(parentLeg.CallId, Provider, callback.CallSid, parentSid, now);
-            db.CallLegs.Add(orphan);
-            return orphan;
+            var (parentCall, parentLeg) = NewCall(parentSid, eventTime, now);
+            CallSql.Insert(sql, parentCall);
+            LegSql.InsertLeg(sql, parentLeg);
+            return (CallResolver.NewLeg(parentCall.Id, Provider, callback.CallSid, parentSid, now), parentCall, false);
         }
 
-        return CallResolver.CreateCall(db, Provider, callback.CallSid, parentProviderCallId: null, eventTime, now).Leg;
+        var (newCall, firstLeg) = NewCall(callback.CallSid, eventTime, now);
+        return (firstLeg, newCall, true);
     }
 
-    /// <summary>Recordings that arrived before any event of their leg and could not be placed then.</summary>
-    private static async Task AttachWaitingRecordingsAsync(CallVaultDbContext db, Call call, CallLeg leg, CancellationToken cancellationToken)
+    /// <summary>The fields of a leg's call that applying an event reads.</summary>
+    private static Call CallOf(LegRow row) => new()
     {
-        var waiting = await db.Recordings
-            .Where(r => r.CallId == null && r.Provider == Provider && r.ProviderCallId == leg.ProviderCallId)
-            .ToListAsync(cancellationToken);
-        foreach (var recording in waiting)
+        Id = row.Leg.CallId,
+        Provider = Provider,
+        ProviderCallId = row.CallProviderCallId,
+        StartedAt = row.CallStartedAt,
+    };
+
+    private static (Call Call, CallLeg Leg) NewCall(string providerCallId, DateTime startedAt, DateTime now)
+    {
+        var call = new Call
         {
-            recording.CallId = call.Id;
-            recording.MatchMethod = MatchMethod.CallSid;
-            recording.MatchDetail = $"leg {leg.ProviderCallId} became known from its status callback";
-            recording.MatchAttempts = $"{recording.MatchAttempts}\n{MatchMethod.CallSid}: {recording.MatchDetail}".TrimStart('\n');
-            call.RecordingMissing = false;
-        }
+            Id = Guid.CreateVersion7(now),
+            Provider = Provider,
+            ProviderCallId = providerCallId,
+            StartedAt = startedAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return (call, CallResolver.NewLeg(call.Id, Provider, providerCallId, parentProviderCallId: null, now));
     }
 
     private void ApplyToLeg(CallLeg leg, DateTime eventTime, DateTime now)

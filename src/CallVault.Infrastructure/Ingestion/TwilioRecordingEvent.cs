@@ -1,9 +1,8 @@
 using CallVault.Core.Recordings;
 using CallVault.Core.Twilio;
-using CallVault.Core.Webhooks;
+using CallVault.Infrastructure.Ingestion.Sql;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallVault.Infrastructure.Ingestion;
 
@@ -12,57 +11,62 @@ namespace CallVault.Infrastructure.Ingestion;
 /// <c>completed</c>, the pipeline job, all in the writer's transaction. The same RecordingSid and
 /// status delivered again changes nothing.
 /// </summary>
-public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, string rawBody) : IIngestCommand
+public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, string rawBody) : IIngestCommand, ISqlIngestCommand
 {
     private const string Provider = "twilio";
+    private const string NoAudio = "the provider made no audio";
     private static readonly HashSet<string> FinalProviderStatuses = ["completed", "absent", "failed"];
 
-    public async Task<IngestResult> ApplyAsync(CallVaultDbContext db, DateTime now, CancellationToken cancellationToken)
+    public Task<IngestResult> ApplyAsync(CallVaultDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        IngestSql.ApplyOnContextAsync(db, this, now, cancellationToken);
+
+    IngestResult ISqlIngestCommand.Apply(IngestSql sql, DateTime now)
     {
         var dedupeKey = $"twilio:recording:{callback.RecordingSid}:{callback.RecordingStatus}";
-        if (await db.InboundEvents.AnyAsync(e => e.DedupeKey == dedupeKey, cancellationToken))
+        if (!InboundEventSql.TryInsert(sql, Provider, "recording", dedupeKey, "application/x-www-form-urlencoded", rawBody, now))
         {
             return IngestResult.AlreadySeen;
         }
 
-        db.InboundEvents.Add(new InboundEvent
-        {
-            Provider = Provider,
-            Kind = "recording",
-            DedupeKey = dedupeKey,
-            ContentType = "application/x-www-form-urlencoded",
-            Body = rawBody,
-            ReceivedAt = now,
-        });
-
-        var recording = await db.Recordings.Include(r => r.Stages)
-            .FirstOrDefaultAsync(r => r.Provider == Provider && r.ProviderRecordingId == callback.RecordingSid, cancellationToken);
+        var recording = RecordingSql.FindRecording(sql, Provider, callback.RecordingSid);
+        var isNew = recording is null;
         if (recording is null)
         {
             recording = RecordingFactory.Create(Provider, callback.RecordingSid, now);
             recording.ProviderCallId = callback.CallSid;
-            var match = await CallResolver.TryResolveLocallyAsync(db, Provider, callback.CallSid, cancellationToken);
-            if (match is null)
+            if (LocalCallMatchSql.TryResolve(sql, Provider, callback.CallSid) is not { } match)
             {
                 // Left for the pipeline, which may ask the provider's Calls API before falling back.
                 recording.MatchAttempts = $"callSid: no known leg {callback.CallSid} and no known child of it";
             }
             else
             {
-                recording.CallId = match.Call.Id;
+                recording.CallId = match.CallId;
                 recording.MatchMethod = match.Method;
                 recording.MatchDetail = match.Detail;
                 recording.MatchAttempts = $"{match.Method}: {match.Detail}";
-                match.Call.RecordingMissing = false;
+                CallSql.ClearRecordingMissing(sql, match.CallId);
             }
-
-            db.Recordings.Add(recording);
         }
 
-        var enqueue = Apply(recording, now);
-        if (enqueue && !await HasActiveJobAsync(db, recording.Id, cancellationToken))
+        var (enqueue, skipStages) = Apply(recording, now);
+        if (isNew)
         {
-            db.Jobs.Add(JobQueue.NewJob(JobKinds.ProcessRecording, recording.Id, now));
+            RecordingSql.InsertRecording(sql, recording);
+        }
+        else
+        {
+            RecordingSql.UpdateRecording(sql, recording);
+            if (skipStages)
+            {
+                RecordingSql.SkipPendingStages(sql, recording.Id, NoAudio, now);
+            }
+        }
+
+        // A recording written just now cannot have a job yet.
+        if (enqueue && (isNew || !JobSql.HasActiveJob(sql, recording.Id)))
+        {
+            JobSql.InsertJob(sql, JobQueue.NewJob(JobKinds.ProcessRecording, recording.Id, now));
         }
         else
         {
@@ -72,8 +76,11 @@ public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, strin
         return new IngestResult(Duplicate: false, JobEnqueued: enqueue, recording.Id, recording.CallId);
     }
 
-    /// <summary>Moves the recording forward for this status; true when the pipeline should run.</summary>
-    private bool Apply(Recording recording, DateTime now)
+    /// <summary>
+    /// Moves the recording forward for this status: whether the pipeline should run, and whether its
+    /// pending stages are to be skipped (done here on <see cref="Recording.Stages"/> when they are loaded).
+    /// </summary>
+    private (bool Enqueue, bool SkipStages) Apply(Recording recording, DateTime now)
     {
         recording.UpdatedAt = now;
         if (recording.ProviderStatus is null || !FinalProviderStatuses.Contains(recording.ProviderStatus))
@@ -87,7 +94,7 @@ public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, strin
         recording.ProviderChannels ??= callback.Channels;
         if (recording.Status == RecordingStatus.Stored)
         {
-            return false;
+            return (false, false);
         }
 
         switch (callback.RecordingStatus)
@@ -100,21 +107,21 @@ public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, strin
                 recording.ProviderErrorCode = null;
                 recording.LastError = null;
                 recording.Status = RecordingStatus.Processing;
-                return true;
+                return (true, false);
             case "absent":
                 recording.Status = RecordingStatus.Absent;
                 recording.ProviderErrorCode = callback.ErrorCode;
                 recording.LastError = $"the provider made no audio (error code {callback.ErrorCode ?? "none"})";
-                SkipAudioStages(recording, "the provider made no audio", now);
-                return false;
+                SkipAudioStages(recording, NoAudio, now);
+                return (false, true);
             case "failed":
                 recording.Status = RecordingStatus.Failed;
                 recording.ProviderErrorCode = callback.ErrorCode;
                 recording.LastError = $"the provider reported the recording failed (error code {callback.ErrorCode ?? "none"})";
-                return false;
+                return (false, false);
             default:
                 // in-progress, and any status Twilio adds later: kept and shown, nothing to run yet.
-                return false;
+                return (false, false);
         }
     }
 
@@ -127,8 +134,4 @@ public sealed class TwilioRecordingEvent(TwilioRecordingCallback callback, strin
             stage.UpdatedAt = now;
         }
     }
-
-    private static Task<bool> HasActiveJobAsync(CallVaultDbContext db, Guid recordingId, CancellationToken cancellationToken) =>
-        db.Jobs.AnyAsync(j => j.RecordingId == recordingId
-            && (j.State == Core.Jobs.JobState.Queued || j.State == Core.Jobs.JobState.Running), cancellationToken);
 }

@@ -6,4 +6,4 @@ namespace CallVault.Infrastructure.Media;
 /// <param name="Channels">Channels of the audio stream.</param>
 /// <param name="SampleRate">Samples per second of the audio stream (Opus always reports 48000).</param>
 /// <param name="DurationSeconds">The container's duration, else the stream's; null when ffprobe could not tell (e.g. a pipe).</param>
-public sealed record MediaProbe(string FormatName, string Codec, int Channels, int SampleRate, double? DurationSeconds);
+internal sealed record MediaProbe(string FormatName, string Codec, int Channels, int SampleRate, double? DurationSeconds);

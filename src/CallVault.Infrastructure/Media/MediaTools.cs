@@ -4,7 +4,7 @@ namespace CallVault.Infrastructure.Media;
 /// <param name="Ffmpeg">Full path of ffmpeg, or null.</param>
 /// <param name="Ffprobe">Full path of ffprobe, or null.</param>
 /// <param name="MissingReason">Why transcoding cannot run (either tool missing); null when both were found.</param>
-public sealed record MediaTools(string? Ffmpeg, string? Ffprobe, string? MissingReason)
+internal sealed record MediaTools(string? Ffmpeg, string? Ffprobe, string? MissingReason)
 {
     public bool Available => MissingReason is null;
 }

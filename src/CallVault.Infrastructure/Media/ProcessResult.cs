@@ -6,7 +6,7 @@ namespace CallVault.Infrastructure.Media;
 /// <param name="StandardError">Standard error, up to <see cref="ProcessRunner.MaxStandardErrorChars"/>.</param>
 /// <param name="TimedOut">The process (and its children) was killed after <c>CallVault:Media:ProcessTimeoutSeconds</c>.</param>
 /// <param name="Elapsed">From start to exit, not counting the wait for a free slot.</param>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut, TimeSpan Elapsed)
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut, TimeSpan Elapsed)
 {
     private const int MaxReasonChars = 300;
 

@@ -1,7 +1,7 @@
 namespace CallVault.Infrastructure.Media;
 
 /// <summary>What stored audio is transcoded to; the name in lower case is the stored format and extension.</summary>
-public enum TranscodeTarget
+internal enum TranscodeTarget
 {
     None,
     Opus,

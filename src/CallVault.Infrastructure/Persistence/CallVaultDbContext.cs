@@ -2,6 +2,7 @@ using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
 using CallVault.Core.Recordings;
+using CallVault.Core.Sync;
 using CallVault.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DownloadAudit> DownloadAudits => Set<DownloadAudit>();
     public DbSet<ServiceSecret> ServiceSecrets => Set<ServiceSecret>();
+    public DbSet<Import> Imports => Set<Import>();
+    public DbSet<ImportItem> ImportItems => Set<ImportItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);

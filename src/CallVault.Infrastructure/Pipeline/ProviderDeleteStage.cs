@@ -35,6 +35,13 @@ internal sealed class ProviderDeleteStage(IRecordingStorage storage, TwilioRecor
             return new StageResult.Permanent("there is no verified stored copy; the provider copy is kept");
         }
 
+        if (recording.Format is "opus" or "mp3" && recording.OriginalStorageKey is null && recording.Origin == RecordingOrigin.Twilio
+            && options.CurrentValue.MediaFormat == "wav")
+        {
+            // Deleting would leave only a lossy copy: that needs the original kept beside it.
+            return new StageResult.Skipped("only a transcoded copy is stored; set CallVault:Media:KeepOriginal to delete the provider's original");
+        }
+
         var stored = await storage.StatAsync(recording.StorageKey, computeHash: true, cancellationToken);
         if (stored is null || stored.Sha256 != recording.Sha256 || stored.SizeBytes != recording.SizeBytes)
         {

@@ -64,7 +64,11 @@ internal sealed partial class RecordingPipeline(
         }
         finally
         {
-            File.Delete(workFile);
+            // The download and whatever the stages derived from it (a transcoded copy).
+            foreach (var file in new[] { workFile, context.WorkFile, context.OriginalFile }.OfType<string>().Distinct())
+            {
+                File.Delete(file);
+            }
         }
     }
 

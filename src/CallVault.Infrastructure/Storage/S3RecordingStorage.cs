@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net;
-using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
@@ -48,16 +46,17 @@ internal sealed class S3RecordingStorage : IRecordingStorage, IDisposable
         await EnsureBucketAsync(cancellationToken);
         var requests = await _uploader.UploadAsync(key, content, cancellationToken);
         S3StorageLog.Wrote(_logger, key, requests);
-        return await ReadBackAsync(key, cancellationToken)
+        return await S3ReadBack.HashAsync(_client, Bucket, key, cancellationToken)
             ?? throw new IOException($"Object {key} vanished right after it was written.");
     }
 
     public async Task<StoredObject?> StatAsync(string key, bool computeHash, CancellationToken cancellationToken)
     {
         Guard(key);
+        await EnsureBucketAsync(cancellationToken);
         if (computeHash)
         {
-            return await ReadBackAsync(key, cancellationToken);
+            return await S3ReadBack.HashAsync(_client, Bucket, key, cancellationToken);
         }
 
         var head = await HeadAsync(key, cancellationToken);
@@ -155,42 +154,6 @@ internal sealed class S3RecordingStorage : IRecordingStorage, IDisposable
             // A HEAD has no error body: a missing bucket also answers 404. Absent means the key only.
             await _client.HeadBucketAsync(new HeadBucketRequest { BucketName = Bucket }, cancellationToken);
             return null;
-        }
-    }
-
-    /// <summary>Size and SHA-256 of the bytes the store now returns for <paramref name="key"/>, or null when absent.</summary>
-    private async Task<StoredObject?> ReadBackAsync(string key, CancellationToken cancellationToken)
-    {
-        GetObjectResponse response;
-        try
-        {
-            response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
-        {
-            return null;
-        }
-
-        using (response)
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
-            try
-            {
-                long size = 0;
-                int read;
-                while ((read = await response.ResponseStream.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    size += read;
-                }
-
-                return new StoredObject(key, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
     }
 

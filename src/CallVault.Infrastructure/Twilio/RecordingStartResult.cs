@@ -1,7 +1,7 @@
 namespace CallVault.Infrastructure.Twilio;
 
 /// <summary>What Twilio answered to "start recording this call", classified for the job that asked.</summary>
-public abstract record RecordingStartResult
+internal abstract record RecordingStartResult
 {
     private RecordingStartResult()
     {

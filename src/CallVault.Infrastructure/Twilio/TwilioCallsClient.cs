@@ -9,7 +9,7 @@ namespace CallVault.Infrastructure.Twilio;
 /// <c>POST /2010-04-01/Accounts/{AC}/Calls/{CA}/Recordings.json</c> on the configured API host only,
 /// asking for both channels and status callbacks. One request per call; the job queue retries.
 /// </summary>
-public sealed class TwilioCallsClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options, TimeProvider time)
+internal sealed class TwilioCallsClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "twilio-calls";
     public const int CallNotInProgressCode = 21220;

@@ -26,6 +26,7 @@ public static class TwilioServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<TwilioMediaClient>();
         services.TryAddSingleton<TwilioRecordingsClient>();
+        services.TryAddSingleton<TwilioRecordingLister>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordingMediaSource, TwilioMediaSource>());
         return services;
     }

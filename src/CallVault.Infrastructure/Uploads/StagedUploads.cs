@@ -9,7 +9,7 @@ namespace CallVault.Infrastructure.Uploads;
 /// (<c>{id:N}.upload</c>), never by anything the request said, and that name is the recording's
 /// <c>MediaUrl</c>.
 /// </summary>
-public sealed partial class StagedUploads(IOptions<UploadOptions> options)
+internal sealed partial class StagedUploads(IOptions<UploadOptions> options)
 {
     private const string Extension = ".upload";
 

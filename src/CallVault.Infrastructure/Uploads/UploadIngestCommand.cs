@@ -15,7 +15,7 @@ namespace CallVault.Infrastructure.Uploads;
 /// and the pipeline job. The same provider and provider recording id again changes nothing and
 /// reports the recording that already exists.
 /// </summary>
-public sealed class UploadIngestCommand(UploadMetadata metadata, StagedUploadFile file, string rawFields) : IIngestCommand
+internal sealed class UploadIngestCommand(UploadMetadata metadata, StagedUploadFile file, string rawFields) : IIngestCommand
 {
     public const string EventKind = "upload";
 

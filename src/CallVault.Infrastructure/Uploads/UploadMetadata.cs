@@ -1,7 +1,7 @@
 namespace CallVault.Infrastructure.Uploads;
 
 /// <summary>The validated form fields of an upload (phone numbers already normalised, time in UTC).</summary>
-public sealed record UploadMetadata(
+internal sealed record UploadMetadata(
     string Provider,
     string ProviderRecordingId,
     string ProviderCallId,

@@ -17,12 +17,14 @@ public sealed record CallDto(
     DateTime? EndedAt,
     int? DurationSeconds,
     bool RecordingMissing,
+    RecordingStartDto? RecordingStart,
     IReadOnlyList<CallLegDto> Legs,
     IReadOnlyList<RecordingDto> Recordings)
 {
     public static CallDto FromEntity(Call c, IEnumerable<Recording> recordings) => new(
         c.Id, c.Provider, c.ProviderCallId, c.Direction, c.From, c.To, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds,
         c.RecordingMissing,
+        c.RecordingStartStatus is null ? null : new RecordingStartDto(c.Id, c.RecordingStartStatus, c.RecordingStartDetail, c.RecordingStartRecordingSid, c.RecordingStartUpdatedAt),
         [.. c.Legs.OrderBy(l => l.ParentProviderCallId is not null).ThenBy(l => l.CreatedAt).Select(CallLegDto.FromEntity)],
         [.. recordings.Select(RecordingDto.FromEntity)]);
 }

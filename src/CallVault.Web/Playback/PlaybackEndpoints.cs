@@ -1,6 +1,8 @@
+using CallVault.Core.Audit;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Playback;
+using CallVault.Infrastructure.Storage;
 using CallVault.Web.Api;
 using CallVault.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -28,8 +30,8 @@ internal static class PlaybackEndpoints
     }
 
     private static async Task<Results<Ok<PlaybackDto>, ProblemHttpResult>> MintAsync(
-        Guid id, HttpContext context, CallVaultDbContext db, PlaybackTokenSigner signer, IOptions<PlaybackOptions> options,
-        IOptions<CallVaultOptions> service, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, HttpContext context, CallVaultDbContext db, PlaybackTokenSigner signer, IRecordingStorage storage, DownloadAuditLog audit,
+        IOptions<PlaybackOptions> options, IOptions<CallVaultOptions> service, TimeProvider time, CancellationToken cancellationToken)
     {
         var recording = await db.Recordings.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (recording is null)
@@ -44,6 +46,21 @@ internal static class PlaybackEndpoints
         }
 
         var expiresAt = time.GetUtcNow().AddSeconds(options.Value.UrlTtlSeconds);
+        if (options.Value.Mode == "presigned" && recording.StorageKey is not null
+            && await storage.GetReadUrlAsync(recording.StorageKey, expiresAt, cancellationToken) is { } presigned)
+        {
+            // Fetches go straight to the store and bypass CallVault: the trail records the minting.
+            await audit.StartAsync(new DownloadAudit
+            {
+                RecordingId = id,
+                Actor = $"presigned-url minted by {Actors.Of(context.User)}",
+                Via = "presigned-url",
+                ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
+                UserAgent = context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 256)] : null,
+            }, cancellationToken);
+            return TypedResults.Ok(new PlaybackDto(presigned, expiresAt));
+        }
+
         var token = await signer.SignAsync(new PlaybackToken(id, expiresAt, Actors.Of(context.User)), cancellationToken);
         var baseUrl = service.Value.PublicBaseUrl?.GetLeftPart(UriPartial.Path).TrimEnd('/')
             ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";

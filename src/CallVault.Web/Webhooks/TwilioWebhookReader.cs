@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CallVault.Core.Twilio;
 using CallVault.Infrastructure.Twilio;
@@ -77,20 +78,28 @@ internal sealed partial class TwilioWebhookReader(
 
     private static async Task<string?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxBodyBytes + 1];
-        var total = 0;
-        while (total < buffer.Length)
+        // Pooled: a fresh 64 KiB buffer per callback was most of the endpoint's allocation.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken);
-            if (read == 0)
+            var total = 0;
+            while (total <= MaxBodyBytes)
             {
-                break;
+                var read = await body.ReadAsync(buffer.AsMemory(total, MaxBodyBytes + 1 - total), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
 
-            total += read;
+            return total > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
         }
-
-        return total > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Rejected a Twilio callback to {Path}: signature {Problem}")]

@@ -13,6 +13,8 @@ internal static class CallVaultCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CleanupCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(RematchCommand.Create());
 
         // `callvault` and `callvault --urls …` mean `callvault serve …`.
         if (args.Length == 0 || (args[0].StartsWith('-') && !RootFlags.Contains(args[0])))

@@ -9,7 +9,9 @@ namespace CallVault.Cli;
 /// <summary>Runs a one-shot command with the same configuration and registrations as <c>serve</c>, minus the server.</summary>
 internal static class OneShotHost
 {
-    public static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -17,6 +19,7 @@ internal static class OneShotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddCallVaultCore();
+        configureServices?.Invoke(builder.Services);
         using var host = builder.Build();
         try
         {

@@ -5,12 +5,12 @@ namespace CallVault.Infrastructure.Tests.Media;
 public sealed class TranscodeArgumentsTests
 {
     [Theory]
-    [InlineData(TranscodeTarget.Opus, 1, 16)]
-    [InlineData(TranscodeTarget.Opus, 2, 24)]
-    [InlineData(TranscodeTarget.Mp3, 1, 32)]
-    [InlineData(TranscodeTarget.Mp3, 2, 48)]
-    public void BitrateKbps_PerChannelCount_IsTheDocumentedChoice(TranscodeTarget target, int channels, int kbps) =>
-        Assert.Equal(kbps, TranscodeArguments.BitrateKbps(target, channels));
+    [InlineData("Opus", 1, 16)]
+    [InlineData("Opus", 2, 24)]
+    [InlineData("Mp3", 1, 32)]
+    [InlineData("Mp3", 2, 48)]
+    public void BitrateKbps_PerChannelCount_IsTheDocumentedChoice(string target, int channels, int kbps) =>
+        Assert.Equal(kbps, TranscodeArguments.BitrateKbps(Enum.Parse<TranscodeTarget>(target), channels));
 
     [Fact]
     public void For_StereoOpus_KeepsBothChannelsInVoipModeWithoutStdinOrMetadata()

@@ -1,10 +1,11 @@
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace CallVault.Infrastructure.Tests.Storage;
 
 [Collection(nameof(MemorySensitiveCollection))]
-public sealed class DiskRecordingStorageLargeObjectTests : RecordingStorageLargeObjectContract
+public sealed class DiskRecordingStorageLargeObjectTests(ITestOutputHelper output) : RecordingStorageLargeObjectContract(output)
 {
     private TestServices? _services;
 

@@ -1,5 +1,6 @@
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace CallVault.Infrastructure.Tests.Storage;
 
@@ -8,7 +9,7 @@ namespace CallVault.Infrastructure.Tests.Storage;
 /// whole). Subclasses sit in <see cref="MemorySensitiveCollection"/>: the heap reading would count
 /// other tests' allocations otherwise, which is also why this is not part of <see cref="RecordingStorageContract"/>.
 /// </summary>
-public abstract class RecordingStorageLargeObjectContract
+public abstract class RecordingStorageLargeObjectContract(ITestOutputHelper output)
 {
     private const long AllowedGrowthBytes = 64L * 1024 * 1024;
 
@@ -31,9 +32,11 @@ public abstract class RecordingStorageLargeObjectContract
             using var sampling = new CancellationTokenSource();
             var peak = SamplePeakAsync(sampling.Token);
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var stored = await storage.PutAsync(key, source, timeout.Token);
             await sampling.CancelAsync();
             var growth = await peak - baseline;
+            output.WriteLine($"{storage.Name}: {ObjectBytes / (1024 * 1024)} MB stored and read back in {clock.Elapsed.TotalSeconds:F1} s; managed heap peak growth {growth / (1024 * 1024)} MB");
 
             Assert.Equal(ObjectBytes, stored.SizeBytes);
             Assert.Equal(source.Sha256, stored.Sha256);

@@ -1,13 +1,14 @@
 using Amazon.S3;
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Tests.TestSupport;
+using Xunit.Abstractions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallVault.Infrastructure.Tests.Storage;
 
 /// <summary>Through s3rver with the default 8 MiB parts: the multipart upload and the read-back both stream.</summary>
 [Collection(nameof(MemorySensitiveCollection))]
-public sealed class S3RecordingStorageLargeObjectTests : RecordingStorageLargeObjectContract
+public sealed class S3RecordingStorageLargeObjectTests(ITestOutputHelper output) : RecordingStorageLargeObjectContract(output)
 {
     private AmazonS3Client? _client;
 

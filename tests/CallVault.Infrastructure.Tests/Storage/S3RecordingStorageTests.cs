@@ -69,7 +69,11 @@ public sealed class S3RecordingStorageTests : RecordingStorageContract
         var stored = await storage.PutAsync(key, source, Token);
 
         Assert.NotEqual(source.Sha256, stored.Sha256);
-        Assert.NotEqual(100_000, stored.SizeBytes);
+        Assert.True(stored.SizeBytes > 100_000, $"stored {stored.SizeBytes} bytes");
+        await using var read = await storage.OpenReadAsync(key, Token);
+        var start = new byte[100];
+        await read!.ReadExactlyAsync(start, Token);
+        Assert.Contains(";chunk-signature=", System.Text.Encoding.ASCII.GetString(start), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,25 @@ internal sealed class S3TestServer
         "No S3 test server: CALLVAULT_TEST_S3_SERVICE_URL is not set and tools/node_modules/.bin/s3rver is missing. " +
         "Run ./test.sh, or install the test tools once with `npm ci --prefix tools` from the repository root.";
 
+    /// <summary>
+    /// Runs s3rver and, when its standard input closes (this test process ended, however it ended,
+    /// even killed), stops it and deletes its data folder. Exits with s3rver's status if it dies first.
+    /// </summary>
+    private const string Supervisor = """
+        data=$1; shift
+        exec 3<&0
+        "$@" </dev/null &
+        pid=$!
+        { read -r _ <&3 || true; kill "$pid" 2>/dev/null; } &
+        wait "$pid"; status=$?
+        rm -rf "$data"
+        exit "$status"
+        """;
+
     private static readonly Lazy<Task<S3TestServer>> Shared = new(StartAsync);
+
+    /// <summary>Held for the whole run: its standard input is the supervisor's lifeline.</summary>
+    private static Process? Supervised { get; set; }
 
     private S3TestServer(Uri serviceUrl, string accessKey, string secretKey, string bucketPrefix)
     {
@@ -63,8 +81,14 @@ internal sealed class S3TestServer
         var s3rver = FindS3rver() ?? throw new InvalidOperationException(Missing);
         var data = Directory.CreateTempSubdirectory("callvault-s3rver-").FullName;
         var port = FreePort();
-        var start = new ProcessStartInfo(s3rver) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-d", data, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-s" })
+        var start = new ProcessStartInfo("/bin/bash")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-c", Supervisor, "s3rver-supervisor", data, s3rver, "-d", data, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-s" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -72,9 +96,10 @@ internal sealed class S3TestServer
         // s3rver's paged listing needs OpenSSL's legacy provider on current Node.
         start.Environment["NODE_OPTIONS"] = "--openssl-legacy-provider";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {s3rver}.");
+        Supervised = process;
         var errors = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, data);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.StandardInput.Close();
         var serviceUrl = new Uri($"http://127.0.0.1:{port}/");
         await WaitUntilAnsweringAsync(process, serviceUrl, errors);
         return new S3TestServer(serviceUrl, accessKey, secretKey, prefix);
@@ -124,23 +149,5 @@ internal sealed class S3TestServer
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Stop(Process process, string data)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-
-            Directory.Delete(data, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
-        {
-            // Best effort at process exit: a leftover temp folder is harmless.
-        }
     }
 }

@@ -54,6 +54,9 @@ public sealed class StartRecordingTests
         Assert.Equal(2, recording.Channels);
         Assert.Equal(s.Host.Webhook("/webhooks/twilio/recording").AbsoluteUri, recording.StatusCallbackUrl);
         Assert.Equal("in-progress completed absent", recording.StatusCallbackEvents);
+        var shown = await s.Host.Api.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}");
+        Assert.Equal("started", shown.GetProperty("recordingStart").GetProperty("status").GetString());
+        Assert.Equal(recording.Sid, shown.GetProperty("recordingStart").GetProperty("recordingSid").GetString());
     }
 
     [Fact]

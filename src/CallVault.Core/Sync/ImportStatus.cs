@@ -1,0 +1,8 @@
+namespace CallVault.Core.Sync;
+
+public enum ImportStatus
+{
+    Running,
+    Completed,
+    Failed,
+}

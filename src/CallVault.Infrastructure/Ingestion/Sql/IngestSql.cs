@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using CallVault.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CallVault.Infrastructure.Ingestion.Sql;
+
+/// <summary>
+/// The writer's open connection and transaction for one batch, with each statement prepared once
+/// and reused for every event of the batch (parameters are named <c>@name</c> in the SQL text and
+/// created from it). Also the per-event savepoint, issued as plain SQL so it costs one statement.
+/// </summary>
+internal sealed partial class IngestSql(SqliteConnection connection, SqliteTransaction? transaction) : IDisposable
+{
+    private const string SavepointName = "ingest_event";
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs a SQL command on an EF context's connection and current transaction (for callers outside
+    /// the writer, which hold a context rather than a batch). The context must track no pending changes
+    /// the command depends on: the SQL sees only what was saved.
+    /// </summary>
+    public static async Task<IngestResult> ApplyOnContextAsync(CallVaultDbContext db, ISqlIngestCommand command, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            using var sql = new IngestSql(connection, transaction);
+            return command.Apply(sql, now);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The prepared command for <paramref name="sql"/>; set its parameters, then execute it.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in ParameterNames().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        command.Prepare();
+        _commands.Add(sql, command);
+        return command;
+    }
+
+    public void Savepoint() => Command("SAVEPOINT " + SavepointName).ExecuteNonQuery();
+
+    public void Release() => Command("RELEASE SAVEPOINT " + SavepointName).ExecuteNonQuery();
+
+    /// <summary>Undoes everything since <see cref="Savepoint"/> and leaves the transaction as it was before it.</summary>
+    public void RollBackToSavepoint()
+    {
+        Command("ROLLBACK TO SAVEPOINT " + SavepointName).ExecuteNonQuery();
+        Release();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+
+    [GeneratedRegex(@"@[A-Za-z_][A-Za-z0-9_]*")]
+    private static partial Regex ParameterNames();
+}
