@@ -1,6 +1,7 @@
 using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
+using CallVault.Core.Reconciliation;
 using CallVault.Core.Recordings;
 using CallVault.Core.Sync;
 using CallVault.Core.Webhooks;
@@ -20,6 +21,7 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<ServiceSecret> ServiceSecrets => Set<ServiceSecret>();
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
+    public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);

@@ -93,7 +93,12 @@ internal sealed partial class RecordingPipeline(
         }
 
         recording.UpdatedAt = state.UpdatedAt;
-        await db.SaveChangesAsync(cancellationToken);
+        if (stage.Name == StageName.Download)
+        {
+            // The run's first durable mark; later stages save their start themselves when they are
+            // slow (transcode, store) and everything else rides on the next save.
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         StageResult result;
         try
@@ -143,7 +148,13 @@ internal sealed partial class RecordingPipeline(
                 break;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        // A failure must be on record before the job's outcome is; so must "stored", before any
+        // later stage (provider delete) acts on it.
+        if (outcome is not null || stage.Name == StageName.Store)
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         return outcome;
     }
 

@@ -43,6 +43,8 @@ internal sealed partial class TranscodeStage(TranscodePolicy policy, ProcessRunn
             return new StageResult.Skipped("MP3 holds at most two channels; the original audio is stored");
         }
 
+        // Transcoding a long call takes a while: show it as in progress.
+        await context.CheckpointAsync(cancellationToken);
         var output = $"{context.WorkFile}.{format}";
         var done = false;
         try

@@ -90,6 +90,16 @@ internal static class VapiCallPlacement
             CreatedAt = now,
             UpdatedAt = now,
         });
+        if (report.PhoneCallProviderId is { } twilioCallSid && Core.Twilio.TwilioSid.IsValid(twilioCallSid, Core.Twilio.TwilioSid.Call))
+        {
+            // Index the Twilio leg too, so a Twilio recording or status callback for it later lands on this call.
+            var twilioLeg = CallResolver.NewLeg(call.Id, "twilio", twilioCallSid, null, now);
+            twilioLeg.Direction = call.Direction;
+            twilioLeg.From = call.From;
+            twilioLeg.To = call.To;
+            call.Legs.Add(twilioLeg);
+        }
+
         db.Calls.Add(call);
         return call;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Sync;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CallVault.Cli;
 
@@ -19,7 +20,7 @@ internal static class RematchCommand
             var methods = report.ByMethod.Count == 0 ? string.Empty : $" ({string.Join(", ", report.ByMethod.Select(m => $"{m.Key} {m.Value}"))})";
             Console.WriteLine($"Examined {report.Examined} unmatched recording(s): {report.Matched} matched{methods}, {report.StillUnmatched} still unmatched.");
             return 0;
-        }, cancellationToken));
+        }, cancellationToken, services => services.AddLogging(logging => logging.AddFilter("CallVault", LogLevel.Warning))));
         return command;
     }
 }

@@ -12,7 +12,7 @@ public sealed class ImportCommandTests
         await using var simulator = await TwilioSimulator.StartAsync(new SimulatorOptions(), CancellationToken.None);
         for (var i = 0; i < 25; i++)
         {
-            var call = simulator.CreateCall(new CallSpec { DurationSeconds = 2 });
+            var call = simulator.CreateCall(new CallSpec { From = $"+1415555{i:0000}", DurationSeconds = 2 });
             simulator.AddRecording(new RecordingSpec { CallSid = call.Parent.Sid, DurationSeconds = 1, Channels = 1 });
         }
 

@@ -57,6 +57,8 @@ public sealed class ImportResumeTests
 
                 Assert.Equal("completed", finished.GetProperty("status").GetString());
                 Assert.Equal((300, 293, 7, 0), ImportApi.Counts(finished));
+                // Resumed from the checkpoint, not started over: 30 pages of 10 committed in all.
+                Assert.Equal(30, finished.GetProperty("pages").GetInt32());
             }
 
             using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "callvault.db")}");

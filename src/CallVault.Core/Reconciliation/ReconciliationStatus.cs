@@ -1,0 +1,8 @@
+namespace CallVault.Core.Reconciliation;
+
+public enum ReconciliationStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
