@@ -2,7 +2,7 @@ using CallVault.Simulator;
 
 namespace CallVault.Bench.Hosting;
 
-/// <summary>The settings a benchmarked CallVault runs with: production defaults, a fresh data folder, the simulator as Twilio.</summary>
+/// <summary>The settings a benchmarked CallVault runs with: production defaults (transcoding off), a fresh data folder, the simulator as Twilio.</summary>
 internal static class CallVaultSettings
 {
     public const string AdminKey = "bench-admin-key-0123456789abcdef0123456789";
@@ -18,6 +18,8 @@ internal static class CallVaultSettings
             ["CallVault:Twilio:AccountSid"] = simulator?.AccountSid,
             ["CallVault:Twilio:AuthToken"] = simulator?.AuthToken,
             ["CallVault:Twilio:ApiBaseUrl"] = simulator?.BaseUrl.ToString() ?? "https://api.twilio.com",
+            // The targets are stated without transcoding (the transcode stage has its own measurements).
+            ["CallVault:Media:Transcode"] = "none",
         };
         if (workers is { } w)
         {

@@ -17,7 +17,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<CallVaultDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            builder.UseSqlite(SqliteConnectionFactory.Prepare(options));
+            builder.UseSqlite(SqliteConnectionFactory.Prepare(options))
+                .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds));
         });
         services.TryAddSingleton<SchemaMigrator>();
         return services;
