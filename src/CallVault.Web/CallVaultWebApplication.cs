@@ -8,6 +8,7 @@ using CallVault.Infrastructure.Media;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Playback;
+using CallVault.Infrastructure.Reconciliation;
 using CallVault.Infrastructure.Retention;
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Sync;
@@ -20,6 +21,7 @@ using CallVault.Web.Errors;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
 using CallVault.Web.Playback;
+using CallVault.Web.Reconciliations;
 using CallVault.Web.Recordings;
 using CallVault.Web.Reports;
 using CallVault.Web.Webhooks;
@@ -50,6 +52,7 @@ public static class CallVaultWebApplication
         services.AddPlayback();
         services.AddRetention();
         services.AddSync();
+        services.AddReconciliation();
         services.AddMedia();
         services.AddRecordingPipeline();
         services.AddUploads();
@@ -61,6 +64,8 @@ public static class CallVaultWebApplication
     {
         // Settings files ship beside the executable; relative data paths stay relative to where it runs.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // First hosted service: the schema is migrated before any worker or sweep touches the database.
+        builder.Services.AddHostedService<StartupMaintenance>();
         builder.Services.AddCallVaultCore();
         builder.Services.AddIngestion();
         builder.Services.AddJobWorkers();
@@ -68,7 +73,6 @@ public static class CallVaultWebApplication
         builder.Services.AddRetentionSchedule();
         builder.Services.AddStagedUploadCleanup();
         builder.Services.AddTwilioVoice();
-        builder.Services.AddHostedService<StartupMaintenance>();
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
@@ -101,6 +105,7 @@ public static class CallVaultWebApplication
         app.MapLeadEndpoints();
         app.MapReportEndpoints();
         app.MapImportEndpoints();
+        app.MapReconciliationEndpoints();
         return app;
     }
 }

@@ -121,7 +121,9 @@ public sealed partial class RecordingMatcher(
         var (earliest, latest) = (start - window, start + window);
         var candidates = await db.Calls
             .Where(c => c.Provider == Provider && c.Direction == first.Direction && c.From == from && c.To == to
-                && c.StartedAt >= earliest && c.StartedAt <= latest)
+                && c.StartedAt >= earliest && c.StartedAt <= latest
+                // A call that already has its recording is not waiting for this one.
+                && !db.Recordings.Any(r => r.CallId == c.Id))
             .Take(5)
             .ToListAsync(cancellationToken);
         var seconds = options.Value.TimeWindowSeconds.ToString(CultureInfo.InvariantCulture);
