@@ -59,6 +59,18 @@ public sealed partial class ImportRunner(
         return JobOutcome.Done;
     }
 
+    /// <summary>Marks the import of <paramref name="jobId"/> failed with <paramref name="reason"/> (its job is given up).</summary>
+    public async Task FailAsync(long jobId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var importId = await db.Imports.Where(i => i.JobId == jobId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (importId is { } id)
+        {
+            await FinishAsync(id, ImportStatus.Failed, reason, cancellationToken);
+            LogFailed(logger, id, reason);
+        }
+    }
+
     /// <summary>Writes every recording of the page; the last per-item failure reason, if any.</summary>
     private async Task<string?> WritePageAsync(Import import, TwilioRecordingPage page, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
