@@ -11,10 +11,12 @@ internal static class BenchCli
     private const string Usage = """
         CallVault benchmarks. Usage: dotnet run -c Release --project bench/CallVault.Bench -- <command> [options]
 
-          all                     memory, ingest and pipeline with their defaults (options are passed to each)
+          all                     memory, ingest, pipeline and transcode with their defaults (options are passed to each)
           memory                  --hours 2 (1|2|4: length of the dual-channel recording)
           ingest                  --connections 64 --duration 10 --warmup 2
           pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0
+          transcode               size ratio and speed of the pipeline's ffmpeg settings on speech and tones
+          reconcile               --recordings 100000 --days 30 --provider true (dry-run reconciliation; not part of 'all')
 
         Common: --out <file> (default bench/results/latest.md), --work-dir <dir> (default the system temp folder),
                 --server-gc true|false (child server GC mode; default true, as the shipped callvault executable),
@@ -42,10 +44,12 @@ internal static class BenchCli
 
         IBenchScenario[] scenarios = parsed.Command switch
         {
-            "all" => [new MemoryScenario(), new IngestScenario(), new PipelineScenario()],
+            "all" => [new MemoryScenario(), new IngestScenario(), new PipelineScenario(), new TranscodeScenario()],
             "memory" => [new MemoryScenario()],
             "ingest" => [new IngestScenario()],
             "pipeline" => [new PipelineScenario()],
+            "reconcile" => [new ReconcileScenario()],
+            "transcode" => [new TranscodeScenario()],
             _ => [],
         };
         if (scenarios.Length == 0)

@@ -14,6 +14,7 @@ internal static class CallVaultCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(CleanupCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(RematchCommand.Create());
 
         // `callvault` and `callvault --urls …` mean `callvault serve …`.
