@@ -75,7 +75,17 @@ internal sealed partial class JobWorkerService(
 
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = KeepLeaseAsync(job, leaseLost, heartbeatStop.Token);
+        var heartbeat = JobLease.KeepAsync(queue, job, options.Value.Lease, time, leaseLost, heartbeatStop.Token, ex =>
+        {
+            if (ex is null)
+            {
+                LogLeaseLost(logger, job.Id);
+            }
+            else
+            {
+                LogLoopError(logger, ex);
+            }
+        });
         JobOutcome? outcome = null;
         try
         {
@@ -110,34 +120,6 @@ internal sealed partial class JobWorkerService(
         else if (stoppingToken.IsCancellationRequested)
         {
             await queue.ReleaseAsync(job, CancellationToken.None);
-        }
-    }
-
-    private async Task KeepLeaseAsync(ClaimedJob job, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        var interval = options.Value.Lease / 3;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(interval, time, stop);
-                if (!await queue.RenewAsync(job, stop))
-                {
-                    LogLeaseLost(logger, job.Id);
-                    await leaseLost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The job finished.
-        }
-        catch (Exception ex)
-        {
-            // Could not reach the database to renew: stop work rather than risk running twice.
-            LogLoopError(logger, ex);
-            await leaseLost.CancelAsync();
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class InProcessReconciliation(
         var (run, job) = await starter.StartClaimedAsync(request, requestedBy, owner, cancellationToken);
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = KeepLeaseAsync(job, leaseLost, heartbeatStop.Token);
+        var heartbeat = JobLease.KeepAsync(queue, job, jobOptions.Value.Lease, time, leaseLost, heartbeatStop.Token);
         JobOutcome outcome;
         try
         {
@@ -50,30 +50,5 @@ internal sealed class InProcessReconciliation(
         await queue.CompleteAsync(job, outcome, CancellationToken.None);
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         return await db.Reconciliations.AsNoTracking().FirstAsync(r => r.Id == run.Id, CancellationToken.None);
-    }
-
-    private async Task KeepLeaseAsync(ClaimedJob job, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(jobOptions.Value.Lease / 3, time, stop);
-                if (!await queue.RenewAsync(job, stop))
-                {
-                    await leaseLost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run finished.
-        }
-        catch (Exception)
-        {
-            // The database cannot be reached to renew: stop rather than risk running twice.
-            await leaseLost.CancelAsync();
-        }
     }
 }

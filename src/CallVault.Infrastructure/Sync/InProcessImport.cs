@@ -27,7 +27,7 @@ public sealed class InProcessImport(
 
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = KeepLeaseAsync(job!, leaseLost, heartbeatStop.Token);
+        var heartbeat = JobLease.KeepAsync(queue, job!, jobOptions.Value.Lease, time, leaseLost, heartbeatStop.Token);
         JobOutcome outcome;
         try
         {
@@ -53,30 +53,5 @@ public sealed class InProcessImport(
         await queue.CompleteAsync(job!, outcome, CancellationToken.None);
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         return await db.Imports.AsNoTracking().FirstAsync(i => i.Id == import.Id, CancellationToken.None);
-    }
-
-    private async Task KeepLeaseAsync(ClaimedJob job, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(jobOptions.Value.Lease / 3, time, stop);
-                if (!await queue.RenewAsync(job, stop))
-                {
-                    await leaseLost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The import finished.
-        }
-        catch (Exception)
-        {
-            // The database cannot be reached to renew: stop rather than risk running twice.
-            await leaseLost.CancelAsync();
-        }
     }
 }
