@@ -27,8 +27,9 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Opened through EF so the connection gets the same set-up (busy timeout) as every other.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE "Jobs" SET "State" = 'Running', "LeaseOwner" = $owner, "LeaseExpiresAt" = $lease,
