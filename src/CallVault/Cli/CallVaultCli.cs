@@ -16,6 +16,8 @@ internal static class CallVaultCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(RematchCommand.Create());
+        root.Subcommands.Add(RetryCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
 
         // `callvault` and `callvault --urls …` mean `callvault serve …`.
         if (args.Length == 0 || (args[0].StartsWith('-') && !RootFlags.Contains(args[0])))
