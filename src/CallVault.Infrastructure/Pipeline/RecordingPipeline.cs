@@ -40,9 +40,11 @@ internal sealed partial class RecordingPipeline(
 
         if (recording.CallId is null && recording.MatchMethod is null && recording.Origin == RecordingOrigin.Twilio)
         {
+            // Saved with the download stage's first mark, one commit fewer per recording.
             await matcher.MatchAsync(db, recording, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        SkipStagesWithoutImplementation(recording);
 
         var workFile = tempFiles.PathFor(recording.Id, $"{job.Id}.work");
         var context = new PipelineContext(recording, workFile, ct => db.SaveChangesAsync(ct));
@@ -57,8 +59,11 @@ internal sealed partial class RecordingPipeline(
                 }
             }
 
-            SkipStagesWithoutImplementation(recording);
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             LogStored(logger, recording.Id, recording.SizeBytes ?? 0);
             return JobOutcome.Done;
         }

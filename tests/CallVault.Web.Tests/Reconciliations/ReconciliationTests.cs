@@ -131,7 +131,12 @@ public sealed class ReconciliationTests
         var stored = await ReconciliationFiles.WaitStoredAsync(s, unannounced);
 
         Assert.Equal(await unannounced.ComputeSha256Async(CancellationToken.None), stored.Sha256, ignoreCase: true);
-        var runs = await s.Host.Api.GetFromJsonAsync<JsonElement>("/api/reconciliations");
+        // The audio can be stored before the run that imported it has written its final counts.
+        var runs = await Eventually.WaitAsync(
+            () => s.Host.Api.GetFromJsonAsync<JsonElement>("/api/reconciliations"),
+            list => list.EnumerateArray().Any(r => r.Count("missingMetadata") > 0 && r.GetProperty("status").GetString() == "completed"),
+            Timeout,
+            "the scheduled run that imported the recording to finish");
         var importing = runs.EnumerateArray().First(r => r.Count("missingMetadata") > 0);
         Assert.Equal("schedule", importing.GetProperty("requestedBy").GetString());
         Assert.Equal("missed", importing.GetProperty("repairScope").GetString());
