@@ -52,7 +52,7 @@ public sealed record TwilioCallStatusCallback(
             TwilioFormFields.Limit(form.GetValueOrDefault("From")),
             TwilioFormFields.Limit(form.GetValueOrDefault("To")),
             duration,
-            TwilioFormFields.ParseDate(form.GetValueOrDefault("Timestamp")),
+            TwilioDate.Parse(form.GetValueOrDefault("Timestamp")),
             sequence);
         return true;
     }

@@ -46,8 +46,6 @@ internal static class TwilioFormFields
         return false;
     }
 
-    public static DateTime? ParseDate(string? text) => TwilioDate.Parse(text);
-
     public static string? Limit(string? value) =>
         value is null ? null : value.Length <= MaxFieldLength ? value : value[..MaxFieldLength];
 }

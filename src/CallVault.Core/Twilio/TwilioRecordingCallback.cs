@@ -54,7 +54,7 @@ public sealed record TwilioRecordingCallback(
 
         callback = new TwilioRecordingCallback(
             account!, call!, recording!, status, url, duration, channels,
-            TwilioFormFields.ParseDate(form.GetValueOrDefault("RecordingStartTime")),
+            TwilioDate.Parse(form.GetValueOrDefault("RecordingStartTime")),
             TwilioFormFields.Limit(form.GetValueOrDefault("RecordingSource")),
             TwilioFormFields.Limit(form.GetValueOrDefault("RecordingTrack")),
             TwilioFormFields.Limit(form.GetValueOrDefault("ErrorCode")));

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using CallVault.Core.Pipeline;
+using CallVault.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -15,7 +15,6 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
 {
     public const string HttpClientName = "twilio-media";
     private const int MaxRedirects = 3;
-    private const int BufferSize = 128 * 1024;
 
     private static readonly ResiliencePipeline QuickRetry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -68,50 +67,9 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var file = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[BufferSize];
-        long total = 0;
-        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                stall.CancelAfter(TimeSpan.FromSeconds(o.StallTimeoutSeconds));
-                var read = await body.ReadAsync(buffer, stall.Token);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-                if (total > o.MaxMediaBytes)
-                {
-                    throw new MediaRefusedException($"media exceeds the {o.MaxMediaBytes}-byte limit");
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new MediaTransferException($"connection lost after {total} bytes of media");
-        }
-
-        if (expected is { } length && length != total)
-        {
-            throw new MediaTransferException($"truncated media: received {total} of {length} bytes");
-        }
-
-        if (total == 0)
-        {
-            throw new MediaTransferException("empty media response");
-        }
-
-        await file.FlushAsync(cancellationToken);
-        return new MediaDownload(total, Convert.ToHexStringLower(hash.GetHashAndReset()), StageResult.Ok);
+        var policy = new DownloadPolicy(_ => true, o.MaxMediaBytes, TimeSpan.FromSeconds(o.StallTimeoutSeconds));
+        var (bytes, sha256) = await HashingFileCopy.CopyAsync(body, destinationPath, expected, policy, time, cancellationToken);
+        return new MediaDownload(bytes, sha256, StageResult.Ok);
     }
 
     private async Task<HttpResponseMessage> SendFollowingAllowedRedirectsAsync(Uri uri, CancellationToken cancellationToken)

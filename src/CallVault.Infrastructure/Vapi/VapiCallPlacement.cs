@@ -25,7 +25,7 @@ internal static class VapiCallPlacement
             if (twilioLeg is not null)
             {
                 var detail = $"Vapi call {report.CallId} ran on Twilio call {callSid} (call.phoneCallProviderId), a known leg of this call";
-                return Found(await CallOfAsync(db, twilioLeg, cancellationToken), MatchMethod.CallSid, detail, attempts);
+                return Found(await CallResolver.CallOfAsync(db, twilioLeg, cancellationToken), MatchMethod.CallSid, detail, attempts);
             }
 
             attempts.Add($"{MatchMethod.CallSid}: Twilio call {callSid} (call.phoneCallProviderId) is not a known leg");
@@ -34,7 +34,7 @@ internal static class VapiCallPlacement
         var vapiLeg = await CallResolver.FindLegAsync(db, VapiEndOfCallReportEvent.Provider, report.CallId, cancellationToken);
         if (vapiLeg is not null)
         {
-            return Found(await CallOfAsync(db, vapiLeg, cancellationToken), MatchMethod.CallSid, $"Vapi call {report.CallId} is already known", attempts);
+            return Found(await CallResolver.CallOfAsync(db, vapiLeg, cancellationToken), MatchMethod.CallSid, $"Vapi call {report.CallId} is already known", attempts);
         }
 
         var call = Create(db, report, now);
@@ -49,10 +49,6 @@ internal static class VapiCallPlacement
         attempts.Add($"{method}: {detail}");
         return new Placement(call, method, detail, string.Join('\n', attempts));
     }
-
-    private static async Task<Call> CallOfAsync(CallVaultDbContext db, CallLeg leg, CancellationToken cancellationToken) =>
-        await db.Calls.FindAsync([leg.CallId], cancellationToken)
-        ?? throw new InvalidOperationException($"Leg {leg.ProviderCallId} points at a missing call.");
 
     /// <summary>A Vapi call with its one leg. The report is sent after the call ended, hence <c>completed</c>.</summary>
     private static Call Create(CallVaultDbContext db, VapiEndOfCallReport report, DateTime now)

@@ -1,4 +1,3 @@
-using CallVault.Core.Audit;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Playback;
 using CallVault.Infrastructure.Storage;
@@ -31,19 +30,8 @@ internal sealed class AudioResponder(IRecordingStorage storage, DownloadAuditLog
         }
 
         var counting = new CountingReadStream(stored);
-        var auditId = await audit.StartAsync(new DownloadAudit
-        {
-            RecordingId = recording.Id,
-            Actor = actor,
-            Via = via,
-            ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = Truncate(context.Request.Headers.UserAgent.ToString(), 256),
-            Range = Truncate(context.Request.Headers.Range.ToString(), 100),
-        }, cancellationToken);
+        var auditId = await audit.StartAsync(AuditEntries.ForRequest(context, recording.Id, actor, via), cancellationToken);
         context.Response.OnCompleted(() => audit.FinishAsync(auditId, counting.BytesRead, context.Response.StatusCode, CancellationToken.None));
         return TypedResults.Stream(counting, ContentTypes.For(recording.Format), $"{recording.Id:N}.{recording.Format}", enableRangeProcessing: true);
     }
-
-    private static string? Truncate(string value, int max) =>
-        string.IsNullOrEmpty(value) ? null : value.Length <= max ? value : value[..max];
 }

@@ -1,4 +1,3 @@
-using CallVault.Core.Audit;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Playback;
@@ -50,14 +49,7 @@ internal static class PlaybackEndpoints
             && await storage.GetReadUrlAsync(recording.StorageKey, expiresAt, cancellationToken) is { } presigned)
         {
             // Fetches go straight to the store and bypass CallVault: the trail records the minting.
-            await audit.StartAsync(new DownloadAudit
-            {
-                RecordingId = id,
-                Actor = $"presigned-url minted by {Actors.Of(context.User)}",
-                Via = "presigned-url",
-                ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
-                UserAgent = context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 256)] : null,
-            }, cancellationToken);
+            await audit.StartAsync(AuditEntries.ForRequest(context, id, $"presigned-url minted by {Actors.Of(context.User)}", "presigned-url"), cancellationToken);
             return TypedResults.Ok(new PlaybackDto(presigned, expiresAt));
         }
 

@@ -46,10 +46,3 @@ public sealed record RecordingDto(
         Transcript: null,
         Summary: null);
 }
-
-/// <summary>How the recording was joined to its call; <c>attempts</c> lists every step tried, in order.</summary>
-public sealed record MatchDto(string Method, string? Detail, IReadOnlyList<string> Attempts);
-
-public sealed record LegalHoldDto(string? Reason, string? By, DateTime? At);
-
-public sealed record StageDto(StageStatus Status, int Attempts, string? LastError, DateTime UpdatedAt);

@@ -94,7 +94,7 @@ internal static class RecordingEndpoints
         StageName? only = null;
         if (!string.IsNullOrEmpty(stage))
         {
-            if (!Enum.TryParse<StageName>(stage, ignoreCase: true, out var parsed) || int.TryParse(stage, out _))
+            if (!StageNames.TryParse(stage, out var parsed))
             {
                 return ApiProblems.BadRequest("stage must be one of download, validate, transcode, store, transcribe, summarize, providerDelete.");
             }

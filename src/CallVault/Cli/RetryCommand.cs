@@ -20,7 +20,7 @@ internal static class RetryCommand
             StageName? only = null;
             if (parse.GetValue(stage) is { } name)
             {
-                if (!Enum.TryParse<StageName>(name, ignoreCase: true, out var parsed) || int.TryParse(name, out _))
+                if (!StageNames.TryParse(name, out var parsed))
                 {
                     return CliErrors.Fail($"unknown stage '{name}'");
                 }
