@@ -1,3 +1,5 @@
+using CallVault.Core.Transcripts;
+
 namespace CallVault.Core.Recordings;
 
 /// <summary>The one source of truth for a recording's metadata and where its audio is stored.</summary>
@@ -44,6 +46,9 @@ public sealed class Recording
     public int? AgentChannel { get; set; }
     public string? TranscriptEngine { get; set; }
     public string? TranscriptText { get; set; }
+
+    /// <summary>The transcript in time order, per speaker on dual-channel audio; empty when the engine gave text alone (a provider's).</summary>
+    public IReadOnlyList<TranscriptSegment>? TranscriptSegments { get; set; }
     public string? SummaryEngine { get; set; }
     public string? SummaryText { get; set; }
     public string? LastError { get; set; }

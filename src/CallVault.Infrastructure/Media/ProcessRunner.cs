@@ -30,12 +30,16 @@ internal sealed partial class ProcessRunner : IDisposable
     }
 
     /// <summary>Runs <paramref name="fileName"/> to its end; throws <see cref="OperationCanceledException"/> after killing it when cancelled.</summary>
-    public async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, int maxOutputChars, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, int maxOutputChars, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, maxOutputChars, _timeout, cancellationToken);
+
+    /// <summary>As above, with a timeout of its own (speech engines run far longer than ffmpeg).</summary>
+    public async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, int maxOutputChars, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await RunInSlotAsync(fileName, arguments, maxOutputChars, cancellationToken);
+            return await RunInSlotAsync(fileName, arguments, maxOutputChars, timeout, cancellationToken);
         }
         finally
         {
@@ -45,7 +49,7 @@ internal sealed partial class ProcessRunner : IDisposable
 
     public void Dispose() => _slots.Dispose();
 
-    private async Task<ProcessResult> RunInSlotAsync(string fileName, IReadOnlyList<string> arguments, int maxOutputChars, CancellationToken cancellationToken)
+    private async Task<ProcessResult> RunInSlotAsync(string fileName, IReadOnlyList<string> arguments, int maxOutputChars, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -66,8 +70,8 @@ internal sealed partial class ProcessRunner : IDisposable
         process.StandardInput.Close();
         var stdout = BoundedText.ReadToEndAsync(process.StandardOutput, maxOutputChars);
         var stderr = BoundedText.ReadToEndAsync(process.StandardError, MaxStandardErrorChars);
-        using var timeout = new CancellationTokenSource(_timeout, _time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await process.WaitForExitAsync(stop.Token);
@@ -79,7 +83,7 @@ internal sealed partial class ProcessRunner : IDisposable
         {
             KillTree(process);
             cancellationToken.ThrowIfCancellationRequested();
-            LogTimedOut(_logger, Path.GetFileName(fileName), _timeout.TotalSeconds);
+            LogTimedOut(_logger, Path.GetFileName(fileName), timeout.TotalSeconds);
             return new ProcessResult(-1, string.Empty, await PartialAsync(stderr), true, _time.GetElapsedTime(started));
         }
     }

@@ -13,6 +13,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IRecordingStage, StoreStage>();
         services.AddSingleton<IRecordingStage, ProviderDeleteStage>();
         services.AddSingleton<IJobHandler, RecordingPipeline>();
+        services.AddSingleton<IJobHandler, RecordingTextPipeline>();
         services.AddSingleton<RecordingRetry>();
         return services;
     }

@@ -14,6 +14,7 @@ namespace CallVault.Infrastructure.Pipeline;
 /// Runs a recording's stages in order, recording each stage's status, attempts and last error as it
 /// goes. The stages before <c>store</c> work on a local file, so a run that was interrupted starts
 /// again from the download; once stored, only later stages still pending run. This class alone turns stage results into retry, backoff or failure.
+/// Transcribe and summarize are not run here: storing the audio queues <see cref="RecordingTextPipeline"/>.
 /// </summary>
 internal sealed partial class RecordingPipeline(
     IDbContextFactory<CallVaultDbContext> contextFactory,
@@ -21,6 +22,7 @@ internal sealed partial class RecordingPipeline(
     TempFiles tempFiles,
     RecordingMatcher matcher,
     RetryBackoff backoff,
+    JobSignal signal,
     IOptions<JobOptions> jobOptions,
     TimeProvider time,
     ILogger<RecordingPipeline> logger) : IJobHandler
@@ -153,11 +155,20 @@ internal sealed partial class RecordingPipeline(
                 break;
         }
 
+        // Transcribe and summarize run in a job of their own, queued with "stored" in one commit.
+        var textQueued = stage.Name == StageName.Store && result is StageResult.Completed
+            && await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
+
         // A failure must be on record before the job's outcome is; so must "stored", before any
         // later stage (provider delete) acts on it.
         if (outcome is not null || stage.Name == StageName.Store)
         {
             await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        if (textQueued)
+        {
+            signal.Notify();
         }
 
         return outcome;
@@ -166,7 +177,7 @@ internal sealed partial class RecordingPipeline(
     private void SkipStagesWithoutImplementation(Recording recording)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var state in recording.Stages.Where(s => s.Status == StageStatus.Pending && _stages.All(i => i.Name != s.Stage)))
+        foreach (var state in recording.Stages.Where(s => s.Status == StageStatus.Pending && _stages.All(i => i.Name != s.Stage) && !TextJobs.Stages.Contains(s.Stage)))
         {
             state.Status = StageStatus.Skipped;
             state.LastError = "not available in this version";

@@ -47,10 +47,21 @@ public sealed class RecordingRetry(IDbContextFactory<CallVaultDbContext> context
         }
 
         recording.UpdatedAt = now;
-        var active = await db.Jobs.AnyAsync(j => j.RecordingId == recordingId && (j.State == JobState.Queued || j.State == JobState.Running), cancellationToken);
-        if (!active)
+        // Transcribe and summarize of stored audio run in their own job; the audio is not fetched again.
+        if (recording.Status == RecordingStatus.Stored)
         {
-            db.Jobs.Add(JobQueue.NewJob(JobKinds.ProcessRecording, recordingId, now));
+            await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
+        }
+
+        if (failed.Any(s => !TextJobs.Stages.Contains(s.Stage)))
+        {
+            var active = await db.Jobs.AnyAsync(
+                j => j.RecordingId == recordingId && j.Kind == JobKinds.ProcessRecording && (j.State == JobState.Queued || j.State == JobState.Running),
+                cancellationToken);
+            if (!active)
+            {
+                db.Jobs.Add(JobQueue.NewJob(JobKinds.ProcessRecording, recordingId, now));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

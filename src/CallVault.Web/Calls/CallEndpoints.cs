@@ -1,5 +1,5 @@
-using CallVault.Core.Phones;
 using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Search;
 using CallVault.Web.Api;
 using CallVault.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -22,12 +22,18 @@ internal static class CallEndpoints
     }
 
     public static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
-        CallVaultDbContext db, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? cursor, int? limit,
-        CancellationToken cancellationToken)
+        CallVaultDbContext db, ICallTextSearch search, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? q,
+        string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!ListLimits.TryNormalize(limit, out var take))
         {
             return ApiProblems.BadLimit();
+        }
+
+        var filters = new CallFilters(phone, from, to, direction, status);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            return await CallSearch.ListAsync(db, search, q, filters, cursor, take, cancellationToken);
         }
 
         if (!Cursor.TryDecode(cursor, out var after))
@@ -35,34 +41,7 @@ internal static class CallEndpoints
             return ApiProblems.BadCursor();
         }
 
-        var query = db.Calls.AsNoTracking().Include(c => c.Legs).AsQueryable();
-        if (PhoneNumber.Normalize(phone) is { } number)
-        {
-            query = query.Where(c => c.From == number || c.To == number);
-        }
-
-        if (from is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            query = query.Where(c => c.StartedAt >= utc);
-        }
-
-        if (to is { } until)
-        {
-            var utc = until.ToUniversalTime();
-            query = query.Where(c => c.StartedAt < utc);
-        }
-
-        if (!string.IsNullOrEmpty(direction))
-        {
-            query = query.Where(c => c.Direction == direction);
-        }
-
-        if (!string.IsNullOrEmpty(status))
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
+        var query = filters.Apply(db.Calls.AsNoTracking().Include(c => c.Legs).AsQueryable());
         if (after is not null)
         {
             query = query.Where(c => c.StartedAt < after.At || (c.StartedAt == after.At && c.Id.CompareTo(after.Id) < 0));

@@ -30,8 +30,8 @@ public sealed record RecordingDto(
     string? LastError,
     MatchDto? Match,
     IReadOnlyDictionary<string, StageDto> Stages,
-    object? Transcript,
-    object? Summary)
+    TranscriptDto? Transcript,
+    SummaryDto? Summary)
 {
     public static RecordingDto FromEntity(Recording r) => new(
         r.Id, r.CallId, r.Provider, r.ProviderRecordingId, r.ProviderCallId, r.Status, r.ProviderStatus, r.ProviderErrorCode,
@@ -43,6 +43,6 @@ public sealed record RecordingDto(
         r.Stages.OrderBy(s => s.Stage).ToDictionary(
             s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()),
             s => new StageDto(s.Status, s.Attempts, s.LastError, s.UpdatedAt)),
-        Transcript: null,
-        Summary: null);
+        TranscriptDto.From(r),
+        SummaryDto.From(r));
 }

@@ -14,6 +14,8 @@ internal sealed class RecordingConfiguration : IEntityTypeConfiguration<Recordin
         builder.Property(r => r.Status).HasConversion<string>();
         builder.HasIndex(r => new { r.Provider, r.ProviderRecordingId }).IsUnique();
         builder.HasOne<Call>().WithMany().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(r => r.TranscriptSegments)
+            .HasConversion(TranscriptSegmentsConversion.Converter, TranscriptSegmentsConversion.Comparer);
         builder.HasMany(r => r.Stages).WithOne().HasForeignKey(s => s.RecordingId);
     }
 }
