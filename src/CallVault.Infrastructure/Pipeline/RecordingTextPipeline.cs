@@ -36,6 +36,9 @@ internal sealed partial class RecordingTextPipeline(
             return JobOutcome.Done;
         }
 
+        // A stage waiting for its retry holds back the next; one that failed for good does not (the
+        // summary then says there is no transcript, and a retried transcript summarizes again).
+        var result = JobOutcome.Done;
         foreach (var stage in _stages)
         {
             var state = recording.Stage(stage.Name);
@@ -44,13 +47,17 @@ internal sealed partial class RecordingTextPipeline(
                 continue;
             }
 
-            if (await RunStageAsync(db, recording, stage, state, cancellationToken) is { } outcome)
+            switch (await RunStageAsync(db, recording, stage, state, cancellationToken))
             {
-                return outcome;
+                case JobOutcome.Retry retry:
+                    return retry;
+                case JobOutcome.Dead dead when result is JobOutcome.Succeeded:
+                    result = dead;
+                    break;
             }
         }
 
-        return JobOutcome.Done;
+        return result;
     }
 
     private async Task<JobOutcome?> RunStageAsync(CallVaultDbContext db, Recording recording, ITextStage stage, RecordingStage state, CancellationToken cancellationToken)

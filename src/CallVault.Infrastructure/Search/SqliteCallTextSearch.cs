@@ -7,6 +7,7 @@ namespace CallVault.Infrastructure.Search;
 /// <summary>
 /// FTS5 over <c>RecordingSearch</c> (kept in sync with <c>Recordings</c> by triggers, migration 0009):
 /// BM25 ranks each recording, a call takes its best recording's rank; transcript words weigh the same as summary words.
+/// The match is materialized first: bm25() cannot be evaluated once SQLite flattens it into the join.
 /// </summary>
 internal sealed class SqliteCallTextSearch : ICallTextSearch
 {
@@ -22,8 +23,10 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = """
+                WITH m AS MATERIALIZED (
+                    SELECT "rowid" AS "RowId", bm25("RecordingSearch") AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query)
                 SELECT r."CallId", MIN(m."Rank") AS "Rank"
-                FROM (SELECT "rowid" AS "RowId", bm25("RecordingSearch") AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query) m
+                FROM m
                 JOIN "RecordingSearchRows" k ON k."RowId" = m."RowId"
                 JOIN "Recordings" r ON r."Id" = k."RecordingId"
                 WHERE r."CallId" IS NOT NULL

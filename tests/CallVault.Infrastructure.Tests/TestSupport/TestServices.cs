@@ -4,7 +4,10 @@ using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Media;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
+using CallVault.Infrastructure.Search;
 using CallVault.Infrastructure.Storage;
+using CallVault.Infrastructure.Summaries;
+using CallVault.Infrastructure.Transcription;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Simulator;
 using Microsoft.Data.Sqlite;
@@ -85,6 +88,9 @@ internal sealed class TestServices : IAsyncDisposable
         services.AddMatching();
         services.AddMedia();
         services.AddRecordingPipeline();
+        services.AddTranscription();
+        services.AddSummaries();
+        services.AddCallSearch();
         services.AddIngestion();
         ServiceProvider provider;
         try
