@@ -34,7 +34,8 @@ public sealed class RecordingApiTests
         using var _ = await s.SendCompletedAsync(recording);
 
         var listed = await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(30), "stored");
-        var one = await s.Host.Api.GetFromJsonAsync<JsonElement>($"/api/recordings/{listed.GetProperty("id").GetString()}");
+        // Transcribe and summarize run in their own job after storing: wait for them to settle.
+        var one = await Transcripts.TranscriptApi.WaitForTextStagesAsync(s.Host, listed.GetProperty("id").GetString()!);
 
         Assert.Equal("twilio", one.GetProperty("provider").GetString());
         Assert.Equal(recording.CallSid, one.GetProperty("providerCallId").GetString());
@@ -46,7 +47,10 @@ public sealed class RecordingApiTests
         Assert.Equal(["download", "validate", "transcode", "store", "transcribe", "summarize", "providerDelete"], stages.EnumerateObject().Select(p => p.Name));
         Assert.Equal("completed", stages.GetProperty("store").GetProperty("status").GetString());
         Assert.Equal("skipped", stages.GetProperty("transcribe").GetProperty("status").GetString());
+        Assert.Contains("provider sent no transcript", stages.GetProperty("transcribe").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("skipped", stages.GetProperty("summarize").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, one.GetProperty("transcript").ValueKind);
+        Assert.Equal(JsonValueKind.Null, one.GetProperty("summary").ValueKind);
         Assert.False(string.IsNullOrEmpty(one.GetProperty("callId").GetString()));
     }
 

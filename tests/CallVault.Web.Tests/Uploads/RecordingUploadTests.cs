@@ -68,7 +68,7 @@ public sealed class RecordingUploadTests
         Assert.Equal(firstId, again.GetProperty("id").GetString());
         Assert.Equal("stored", again.Status());
         Assert.Equal(1, await host.QueryAsync(db => db.Recordings.CountAsync()));
-        Assert.Equal(1, await host.QueryAsync(db => db.Jobs.CountAsync()));
+        Assert.Equal(1, await host.QueryAsync(db => db.Jobs.CountAsync(j => j.Kind == Infrastructure.Jobs.JobKinds.ProcessRecording)));
         Assert.Single(host.StoredFiles());
         await Eventually.WaitAsync(() => Task.FromResult(host.StagedFiles().Count), n => n == 0, Timeout, "no staged file to be left");
     }
