@@ -1,3 +1,4 @@
+using CallVault.Core.Alerts;
 using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
@@ -22,6 +23,8 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<OperationalSample> OperationalSamples => Set<OperationalSample>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);
