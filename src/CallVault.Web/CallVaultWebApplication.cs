@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
@@ -63,6 +64,7 @@ public static class CallVaultWebApplication
         services.AddRecordingPipeline();
         services.AddUploads();
         services.AddTwilioRecordingStart();
+        services.AddAccess();
         return services;
     }
 
@@ -83,6 +85,7 @@ public static class CallVaultWebApplication
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
+        builder.Services.AddAntiforgery();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -102,6 +105,7 @@ public static class CallVaultWebApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");

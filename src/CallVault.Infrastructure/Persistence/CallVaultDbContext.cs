@@ -1,3 +1,4 @@
+using CallVault.Core.Access;
 using CallVault.Core.Alerts;
 using CallVault.Core.Audit;
 using CallVault.Core.Calls;
@@ -25,6 +26,9 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<OperationalSample> OperationalSamples => Set<OperationalSample>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
+    public DbSet<AdminAuditEntry> AdminAudits => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);
