@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallVault.Infrastructure.Calls;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
@@ -17,7 +18,9 @@ using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
+using CallVault.Web.Dashboard;
 using CallVault.Web.Errors;
+using CallVault.Web.Events;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
 using CallVault.Web.Playback;
@@ -54,6 +57,7 @@ public static class CallVaultWebApplication
         services.AddSync();
         services.AddReconciliation();
         services.AddMedia();
+        services.AddEventHub();
         services.AddRecordingPipeline();
         services.AddUploads();
         services.AddTwilioRecordingStart();
@@ -80,6 +84,7 @@ public static class CallVaultWebApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddDashboard();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -106,6 +111,8 @@ public static class CallVaultWebApplication
         app.MapReportEndpoints();
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapEventEndpoints();
+        app.MapDashboard();
         return app;
     }
 }
