@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion;
@@ -61,6 +62,7 @@ public static class CallVaultWebApplication
         services.AddRecordingPipeline();
         services.AddUploads();
         services.AddTwilioRecordingStart();
+        services.AddAccess();
         return services;
     }
 
@@ -80,6 +82,7 @@ public static class CallVaultWebApplication
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
+        builder.Services.AddAntiforgery();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -98,6 +101,7 @@ public static class CallVaultWebApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
