@@ -19,6 +19,7 @@ internal static class DashboardServiceCollectionExtensions
                 o.RootDirectory = "/Dashboard/Pages";
                 o.Conventions.AuthorizeFolder("/", Roles.CanView);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SignOut");
                 o.Conventions.AddPageRoute("/Calls/Index", "");
             })
             .ConfigureApplicationPartManager(AddThisAssembly);
