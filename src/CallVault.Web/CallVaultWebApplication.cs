@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallVault.Infrastructure.Access;
+using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Media;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Playback;
@@ -17,6 +19,7 @@ using CallVault.Infrastructure.Sync;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
+using CallVault.Web.Alerts;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Dashboard;
@@ -24,6 +27,7 @@ using CallVault.Web.Errors;
 using CallVault.Web.Events;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
+using CallVault.Web.Metrics;
 using CallVault.Web.Playback;
 using CallVault.Web.Reconciliations;
 using CallVault.Web.Recordings;
@@ -46,6 +50,8 @@ public static class CallVaultWebApplication
     {
         services.AddOptions<CallVaultOptions>().BindConfiguration(CallVaultOptions.Section);
         services.AddPersistence();
+        services.AddObservability();
+        services.AddAlerts();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContext());
         services.AddRecordingStorage();
         services.AddJobQueue();
@@ -78,6 +84,7 @@ public static class CallVaultWebApplication
         builder.Services.AddRecordingMissingSweep();
         builder.Services.AddRetentionSchedule();
         builder.Services.AddStagedUploadCleanup();
+        builder.Services.AddAlertSchedule();
         builder.Services.AddTwilioVoice();
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
@@ -97,12 +104,15 @@ public static class CallVaultWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Outside the exception handler, so a webhook that failed is counted with the status it got.
+        app.UseWebhookMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
         app.MapVapiWebhooks();
@@ -115,6 +125,7 @@ public static class CallVaultWebApplication
         app.MapReportEndpoints();
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapAlertEndpoints();
         app.MapEventEndpoints();
         app.MapDashboard();
         return app;

@@ -3,6 +3,7 @@ using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ internal sealed partial class RecordingPipeline(
     RetryBackoff backoff,
     IEventHub events,
     IOptions<JobOptions> jobOptions,
+    CallVaultMetrics metrics,
     TimeProvider time,
     ILogger<RecordingPipeline> logger) : IJobHandler
 {
@@ -110,6 +112,7 @@ internal sealed partial class RecordingPipeline(
         }
 
         StageResult result;
+        var startedAt = time.GetTimestamp();
         try
         {
             result = await stage.ExecuteAsync(context, cancellationToken);
@@ -124,15 +127,18 @@ internal sealed partial class RecordingPipeline(
         state.UpdatedAt = now;
         recording.UpdatedAt = now;
         JobOutcome? outcome = null;
+        var measured = "failed";
         switch (result)
         {
             case StageResult.Completed:
                 state.Status = StageStatus.Completed;
                 state.LastError = null;
+                measured = "completed";
                 break;
             case StageResult.Skipped skipped:
                 state.Status = StageStatus.Skipped;
                 state.LastError = skipped.Reason;
+                measured = "skipped";
                 break;
             case StageResult.Transient transient when state.Attempts < jobOptions.Value.MaxAttempts:
                 state.Status = StageStatus.Pending;
@@ -140,6 +146,7 @@ internal sealed partial class RecordingPipeline(
                 recording.LastError = $"{Describe(stage.Name)}: {transient.Reason}";
                 LogRetry(logger, recording.Id, stage.Name, state.Attempts, transient.Reason);
                 outcome = new JobOutcome.Retry(transient.Reason, now + Max(transient.RetryAfter, backoff.Delay(state.Attempts)));
+                measured = "retry";
                 break;
             default:
                 var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
@@ -156,6 +163,8 @@ internal sealed partial class RecordingPipeline(
                 outcome = new JobOutcome.Dead(reason);
                 break;
         }
+
+        metrics.StageFinished(Describe(stage.Name), measured, time.GetElapsedTime(startedAt));
 
         // A failure must be on record before the job's outcome is; so must "stored", before any
         // later stage (provider delete) acts on it.
