@@ -4,6 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace CallVault.MicroBench;
 
@@ -21,9 +22,11 @@ internal static class MicroBenchCli
             args = ["--filter", "*"];
         }
 
-        // Short runs: enough iterations for stable means on a shared machine, minutes not tens of minutes.
+        // Short runs: enough iterations for stable means on a shared machine, minutes not tens of minutes. In-process:
+        // no generated project to build (which alone can outlast BenchmarkDotNet's build timeout on a loaded machine).
         var config = DefaultConfig.Instance
-            .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(8))
+            .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(8).WithToolchain(InProcessEmitToolchain.Instance))
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "callvault-microbench"))
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
             .AddExporter(MarkdownExporter.GitHub);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(MicroBenchCli).Assembly).Run(args, config).ToList();
@@ -43,7 +46,7 @@ internal static class MicroBenchCli
         using var writer = new StreamWriter(output);
         writer.WriteLine("# CallVault micro-benchmarks");
         writer.WriteLine();
-        writer.WriteLine($"Command: `dotnet run -c Release --project bench/CallVault.MicroBench -- {string.Join(' ', args)}` (BenchmarkDotNet, short runs: 3 warm-up and 8 measured iterations).");
+        writer.WriteLine($"Command: `dotnet run -c Release --project bench/CallVault.MicroBench -- {string.Join(' ', args)}` (BenchmarkDotNet in-process, short runs: 3 warm-up and 8 measured iterations; Mean per operation, Allocated per operation).");
         writer.WriteLine();
         var logger = new StreamLogger(writer);
         foreach (var summary in summaries)

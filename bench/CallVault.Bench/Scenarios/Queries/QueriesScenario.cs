@@ -24,18 +24,15 @@ internal sealed class QueriesScenario : IBenchScenario
         var days = context.Args.Int("days", 365);
         var requests = context.Args.Int("requests", 200);
         var warmup = context.Args.Int("warmup", 60);
-        var keep = context.Args.Bool("keep-data", false);
-        var work = context.NewWorkDirectory("queries");
+        var given = context.Args.String("data");
+        var keep = given is not null || context.Args.Bool("keep-data", false);
+        var work = given is null ? context.NewWorkDirectory("queries") : Directory.CreateDirectory(given);
         try
         {
             var database = CallVaultSettings.DatabasePath(work.FullName);
             var settings = CallVaultSettings.For(work.FullName, null);
             settings["CallVault:Reconciliation:IntervalMinutes"] = "0";
-            await MigrateAsync(settings["CallVault:Database:ConnectionString"]!, cancellationToken);
-
-            Console.WriteLine($"generating {calls:N0} calls over {days} days…");
-            var (counts, sample) = new CallCorpus(calls, seed: 10).Write(database, calls, days, DateTime.UtcNow,
-                written => Console.WriteLine($"  {written:N0} calls written"));
+            var (counts, sample) = await GenerateOrReuseAsync(work, database, settings["CallVault:Database:ConnectionString"]!, calls, days, cancellationToken);
             var hasSearch = HasFullTextSearch(database);
             var size = work.EnumerateFiles("callvault.db*").Sum(f => f.Length);
             SqliteConnection.ClearAllPools();
@@ -52,13 +49,18 @@ internal sealed class QueriesScenario : IBenchScenario
             }
 
             var outcomes = new List<QueryRunner.Outcome>();
+            var cpuBefore = Measurement.ProcCpu.Read(server.Pid) ?? TimeSpan.Zero;
             foreach (var kind in kinds)
             {
                 Console.WriteLine($"  {kind.Name}: {requests} requests…");
                 outcomes.Add(await QueryRunner.RunAsync(api, kind, 0, requests, cancellationToken));
             }
 
-            return Report(counts, size, days, requests, warmup, hasSearch, outcomes);
+            var serverCpu = (Measurement.ProcCpu.Read(server.Pid) ?? TimeSpan.Zero) - cpuBefore;
+            var report = Report(counts, size, (int)Math.Round((sample.Last - sample.First).TotalDays), requests, warmup, hasSearch, outcomes);
+            report.Notes.Add($"Server CPU time while measuring: {Format.Seconds(serverCpu)} for {outcomes.Sum(o => o.All.Count)} requests "
+                + $"({Format.Ms(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Sum(o => o.All.Count)))} per request on average); on a machine shared with other work, latency above that is waiting for a core.");
+            return report;
         }
         finally
         {
@@ -106,6 +108,24 @@ internal sealed class QueriesScenario : IBenchScenario
         }
 
         return report;
+    }
+
+    /// <summary>A database generated earlier into <c>--data DIR</c> is queried again as it is (the server's migrator brings its schema up to date).</summary>
+    private static async Task<(CallCorpus.Counts, CorpusSample)> GenerateOrReuseAsync(DirectoryInfo work, string database, string connectionString, int calls, int days,
+        CancellationToken cancellationToken)
+    {
+        var samplePath = Path.Combine(work.FullName, CallCorpus.SampleFile);
+        if (File.Exists(database) && File.Exists(samplePath))
+        {
+            var saved = CorpusSample.Load(samplePath);
+            Console.WriteLine($"reusing the {saved.Counts!.Calls:N0} calls generated in {work.FullName}");
+            return (saved.Counts, saved);
+        }
+
+        await MigrateAsync(connectionString, cancellationToken);
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"generating {calls:N0} calls over {days} days…");
+        return new CallCorpus(calls, seed: 10).Write(database, calls, days, DateTime.UtcNow, written => Console.WriteLine($"  {written:N0} calls written"));
     }
 
     private static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
