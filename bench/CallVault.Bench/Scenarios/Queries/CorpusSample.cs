@@ -20,6 +20,9 @@ internal sealed class CorpusSample(string[] phones, DateTime first, DateTime las
 
     public CallCorpus.Counts? Counts { get; set; }
 
+    /// <summary>What the report should say about how this data came to be (not saved).</summary>
+    public List<string> Notes { get; } = [];
+
     /// <summary>A caller's number, busy callers more often (people look up the callers they hear from).</summary>
     public string Phone(Random random) => Phones[_popularity.Next(random)];
 
