@@ -90,7 +90,7 @@ public sealed partial class AlertEvaluator(
         foreach (var alert in pending)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            if (settings.WebhookUrl is null)
+            if (settings.Destination is not { } destination)
             {
                 // Nothing to send to: kept for the API only, and not sent later if a URL is configured.
                 alert.RaiseSentAt ??= now;
@@ -102,7 +102,7 @@ public sealed partial class AlertEvaluator(
             // The raise goes out before the resolve, so a receiver never sees them out of order.
             var resolving = alert.RaiseSentAt is not null;
             alert.DeliveryAttempts++;
-            var error = await notifier.SendAsync(settings.WebhookUrl, alert, resolving, cancellationToken);
+            var error = await notifier.SendAsync(destination, alert, resolving, cancellationToken);
             alert.LastDeliveryError = error;
             if (error is not null)
             {
@@ -120,7 +120,7 @@ public sealed partial class AlertEvaluator(
                 if (alert.ResolvedAt is not null)
                 {
                     alert.DeliveryAttempts++;
-                    alert.LastDeliveryError = await notifier.SendAsync(settings.WebhookUrl, alert, resolved: true, cancellationToken);
+                    alert.LastDeliveryError = await notifier.SendAsync(destination, alert, resolved: true, cancellationToken);
                     alert.ResolveSentAt = alert.LastDeliveryError is null ? time.GetUtcNow().UtcDateTime : null;
                 }
             }

@@ -50,4 +50,7 @@ public sealed class AlertOptions
     public int SignatureFailures { get; set; } = 20;
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>The webhook, or null when none is set (an empty variable, as compose passes an unset one, counts as none).</summary>
+    public Uri? Destination => WebhookUrl is { OriginalString.Length: > 0 } url ? url : null;
 }

@@ -62,7 +62,8 @@ public sealed class StorageOutageAlertTests
     [Fact]
     public async Task AlertsApi_WithoutKeyOrWithBadStatus_IsRefused()
     {
-        await using var host = await CallVaultTestHost.StartAsync(null);
+        // An empty webhook URL (compose passes an unset variable as empty) means none, not a start-up error.
+        await using var host = await CallVaultTestHost.StartAsync(null, new Dictionary<string, string?> { ["CallVault:Alerts:WebhookUrl"] = "" });
 
         using var anonymous = await host.Anonymous.GetAsync(new Uri("/api/alerts", UriKind.Relative));
         using var badStatus = await host.Api.GetAsync(new Uri("/api/alerts?status=open", UriKind.Relative));
