@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
@@ -57,6 +58,7 @@ public static class CallVaultWebApplication
         services.AddRecordingPipeline();
         services.AddUploads();
         services.AddTwilioRecordingStart();
+        services.AddAccess();
         return services;
     }
 
@@ -76,6 +78,7 @@ public static class CallVaultWebApplication
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
+        builder.Services.AddAntiforgery();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -93,6 +96,7 @@ public static class CallVaultWebApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();

@@ -1,3 +1,4 @@
+using CallVault.Core.Access;
 using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
@@ -22,6 +23,9 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
+    public DbSet<AdminAuditEntry> AdminAudits => Set<AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CallVaultDbContext).Assembly);

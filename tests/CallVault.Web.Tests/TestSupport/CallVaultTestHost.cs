@@ -51,7 +51,8 @@ public sealed class CallVaultTestHost : IAsyncDisposable
     public Uri Webhook(string path) => new(BaseUrl, path);
 
     public static async Task<CallVaultTestHost> StartAsync(
-        TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null, TimeProvider? time = null)
+        TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null, TimeProvider? time = null,
+        Action<WebApplication>? mapExtra = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("callvault-test-").FullName;
         var config = DefaultSettings(dataDirectory, simulator);
@@ -70,6 +71,7 @@ public sealed class CallVaultTestHost : IAsyncDisposable
                 builder.Services.Replace(ServiceDescriptor.Singleton(time));
             }
         });
+        mapExtra?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new CallVaultTestHost(app, dataDirectory, new Uri(address));
