@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallVault.Infrastructure.Access;
+using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Media;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Playback;
@@ -16,11 +18,13 @@ using CallVault.Infrastructure.Sync;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
+using CallVault.Web.Alerts;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Errors;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
+using CallVault.Web.Metrics;
 using CallVault.Web.Playback;
 using CallVault.Web.Reconciliations;
 using CallVault.Web.Recordings;
@@ -43,6 +47,8 @@ public static class CallVaultWebApplication
     {
         services.AddOptions<CallVaultOptions>().BindConfiguration(CallVaultOptions.Section);
         services.AddPersistence();
+        services.AddObservability();
+        services.AddAlerts();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContext());
         services.AddRecordingStorage();
         services.AddJobQueue();
@@ -74,6 +80,7 @@ public static class CallVaultWebApplication
         builder.Services.AddRecordingMissingSweep();
         builder.Services.AddRetentionSchedule();
         builder.Services.AddStagedUploadCleanup();
+        builder.Services.AddAlertSchedule();
         builder.Services.AddTwilioVoice();
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
@@ -92,12 +99,15 @@ public static class CallVaultWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Outside the exception handler, so a webhook that failed is counted with the status it got.
+        app.UseWebhookMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
         app.MapVapiWebhooks();
@@ -110,6 +120,7 @@ public static class CallVaultWebApplication
         app.MapReportEndpoints();
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }
