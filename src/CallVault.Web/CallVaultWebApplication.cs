@@ -16,12 +16,15 @@ using CallVault.Infrastructure.Sync;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
+using CallVault.Web.Access;
+using CallVault.Web.Audit;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Errors;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
 using CallVault.Web.Playback;
+using CallVault.Web.RateLimits;
 using CallVault.Web.Reconciliations;
 using CallVault.Web.Recordings;
 using CallVault.Web.Reports;
@@ -79,6 +82,7 @@ public static class CallVaultWebApplication
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
         builder.Services.AddAntiforgery();
+        builder.Services.AddRequestRateLimits();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -95,6 +99,8 @@ public static class CallVaultWebApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<AdminAuditMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
@@ -110,6 +116,9 @@ public static class CallVaultWebApplication
         app.MapReportEndpoints();
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapKeyEndpoints();
+        app.MapUserEndpoints();
+        app.MapAdminAuditEndpoints();
         return app;
     }
 }
