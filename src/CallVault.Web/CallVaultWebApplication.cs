@@ -21,6 +21,7 @@ using CallVault.Web.Audit;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Errors;
+using CallVault.Web.Hardening;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
 using CallVault.Web.Playback;
@@ -98,6 +99,8 @@ public static class CallVaultWebApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SecurityHeaders.AddAsync);
+        app.Use(RequestBodyLimits.ApplyAsync);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<AdminAuditMiddleware>();

@@ -90,11 +90,11 @@ public sealed partial class AuthorizationMatrixTests
         return (response.StatusCode, response.Headers.Location?.OriginalString);
     }
 
-    private sealed record Route(string Key, string Method, string Path);
+    internal sealed record Route(string Key, string Method, string Path);
 
     private sealed record Caller(string Name, string? Role, bool ViaKey, HttpClient Client);
 
-    private static List<Route> Routes(IServiceProvider services)
+    internal static List<Route> Routes(IServiceProvider services)
     {
         var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var routes = new List<Route>();
