@@ -12,11 +12,12 @@ internal static class BenchCli
         CallVault benchmarks. Usage: dotnet run -c Release --project bench/CallVault.Bench -- <command> [options]
 
           all                     memory, ingest, pipeline and transcode with their defaults (options are passed to each)
-          memory                  --hours 2 (1|2|4: length of the dual-channel recording)
+          memory                  --hours 1,2,4 (lengths of the dual-channel recordings, each measured on a fresh server)
           ingest                  --connections 64 --duration 10 --warmup 2
-          pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0
+          pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0 --transcode none,opus
           transcode               size ratio and speed of the pipeline's ffmpeg settings on speech and tones
           reconcile               --recordings 100000 --days 30 --provider true (dry-run reconciliation; not part of 'all')
+          queries                 --calls 1000000 --days 365 --requests 200 --warmup 60 --keep-data false (generated archive, API query latency; not part of 'all')
 
         Common: --out <file> (default bench/results/latest.md), --work-dir <dir> (default the system temp folder),
                 --server-gc true|false (child server GC mode; default true, as the shipped callvault executable),
@@ -44,11 +45,12 @@ internal static class BenchCli
 
         IBenchScenario[] scenarios = parsed.Command switch
         {
-            "all" => [new MemoryScenario(), new IngestScenario(), new PipelineScenario(), new TranscodeScenario()],
-            "memory" => [new MemoryScenario()],
+            "all" => [.. MemoryScenario.FromArgs(parsed), new IngestScenario(), .. PipelineScenario.FromArgs(parsed), new TranscodeScenario()],
+            "memory" => MemoryScenario.FromArgs(parsed),
             "ingest" => [new IngestScenario()],
-            "pipeline" => [new PipelineScenario()],
+            "pipeline" => PipelineScenario.FromArgs(parsed),
             "reconcile" => [new ReconcileScenario()],
+            "queries" => [new Scenarios.Queries.QueriesScenario()],
             "transcode" => [new TranscodeScenario()],
             _ => [],
         };

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallVault.Infrastructure.Access;
+using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Media;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Playback;
@@ -17,6 +19,7 @@ using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
 using CallVault.Web.Access;
+using CallVault.Web.Alerts;
 using CallVault.Web.Audit;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
@@ -24,6 +27,7 @@ using CallVault.Web.Errors;
 using CallVault.Web.Hardening;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
+using CallVault.Web.Metrics;
 using CallVault.Web.Playback;
 using CallVault.Web.RateLimits;
 using CallVault.Web.Reconciliations;
@@ -47,6 +51,8 @@ public static class CallVaultWebApplication
     {
         services.AddOptions<CallVaultOptions>().BindConfiguration(CallVaultOptions.Section);
         services.AddPersistence();
+        services.AddObservability();
+        services.AddAlerts();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContext());
         services.AddRecordingStorage();
         services.AddJobQueue();
@@ -78,6 +84,7 @@ public static class CallVaultWebApplication
         builder.Services.AddRecordingMissingSweep();
         builder.Services.AddRetentionSchedule();
         builder.Services.AddStagedUploadCleanup();
+        builder.Services.AddAlertSchedule();
         builder.Services.AddTwilioVoice();
         builder.Services.AddSingleton<TwilioWebhookReader>();
         builder.Services.AddSingleton<AudioResponder>();
@@ -97,6 +104,8 @@ public static class CallVaultWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Outside the exception handler, so a webhook that failed is counted with the status it got.
+        app.UseWebhookMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.AddAsync);
@@ -107,6 +116,7 @@ public static class CallVaultWebApplication
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapTwilioWebhooks();
         app.MapVapiWebhooks();
@@ -119,6 +129,7 @@ public static class CallVaultWebApplication
         app.MapReportEndpoints();
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapAlertEndpoints();
         app.MapKeyEndpoints();
         app.MapUserEndpoints();
         app.MapAdminAuditEndpoints();

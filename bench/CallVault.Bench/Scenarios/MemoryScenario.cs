@@ -10,16 +10,24 @@ namespace CallVault.Bench.Scenarios;
 /// A long dual-channel recording through the whole pipeline while the server's RSS is sampled: memory
 /// must not grow with the length of the recording (streaming, not buffering).
 /// </summary>
-internal sealed class MemoryScenario : IBenchScenario
+internal sealed class MemoryScenario(double hours, string name) : IBenchScenario
 {
     private const long RiseTargetBytes = 64L * 1024 * 1024;
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
 
-    public string Name => "memory";
+    public string Name => name;
+
+    /// <summary>One scenario per length in <c>--hours 1,2,4</c> (the default), each with its own fresh server so the baselines are independent.</summary>
+    public static IBenchScenario[] FromArgs(BenchArgs args)
+    {
+        var lengths = (args.String("hours") ?? "1,2,4").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => double.Parse(h, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+        return [.. lengths.Select(h => new MemoryScenario(h, lengths.Length == 1 ? "memory" : $"memory {Format.Number(h, "0.##")} h"))];
+    }
 
     public async Task<ScenarioReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var hours = context.Args.Double("hours", 2);
         var work = context.NewWorkDirectory("memory");
         try
         {
@@ -61,7 +69,7 @@ internal sealed class MemoryScenario : IBenchScenario
                 var peak = Math.Max(sampler.MaxRssBytes, after.HwmBytes > hwmBefore ? after.HwmBytes : 0);
                 var cpu = (ProcCpu.Read(server.Pid) ?? TimeSpan.Zero) - cpuBefore;
                 var expectedSha = await recording.ComputeSha256Async(cancellationToken);
-                return Report(hours, recording, startup, idle, peak, sampler, after, elapsed, cpu, final, expectedSha);
+                return Report(name, hours, recording, startup, idle, peak, sampler, after, elapsed, cpu, final, expectedSha);
             }
         }
         finally
@@ -70,12 +78,12 @@ internal sealed class MemoryScenario : IBenchScenario
         }
     }
 
-    private static ScenarioReport Report(double hours, SimulatedRecording recording, ProcMemory startup, long idle, long peak, RssSampler sampler,
+    private static ScenarioReport Report(string name, double hours, SimulatedRecording recording, ProcMemory startup, long idle, long peak, RssSampler sampler,
         ProcMemory after, TimeSpan elapsed, TimeSpan cpu, RecordingSnapshot final, string expectedSha)
     {
         var rise = peak - idle;
         var shaOk = final.Status == "stored" && final.Sha256 == expectedSha && final.SizeBytes == recording.SizeBytes;
-        var report = new ScenarioReport("memory",
+        var report = new ScenarioReport(name,
             $"A {Format.Number(hours, "0.##")}-hour dual-channel 8 kHz 16-bit WAV ({Format.Bytes(recording.SizeBytes)}, generated on the fly by the simulator) "
             + "through webhook → download → validate → store, CallVault in a child process (server GC, as shipped), "
             + $"its VmRSS sampled every {SampleInterval.TotalMilliseconds:0} ms.");

@@ -82,7 +82,8 @@ internal sealed class RecordingApi : IDisposable
         StringOrNull(e, "sha256"),
         e.TryGetProperty("sizeBytes", out var size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : null,
         StringOrNull(e, "lastError"),
-        e.TryGetProperty("storedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetDateTime() : null);
+        e.TryGetProperty("storedAt", out var at) && at.ValueKind == JsonValueKind.String ? at.GetDateTime() : null,
+        StringOrNull(e, "format"));
 
     private static string? StringOrNull(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,4 +1,5 @@
 using CallVault.Core.Access;
+using CallVault.Core.Alerts;
 using CallVault.Core.Audit;
 using CallVault.Core.Calls;
 using CallVault.Core.Jobs;
@@ -23,6 +24,8 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<Import> Imports => Set<Import>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<OperationalSample> OperationalSamples => Set<OperationalSample>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
     public DbSet<AdminAuditEntry> AdminAudits => Set<AdminAuditEntry>();

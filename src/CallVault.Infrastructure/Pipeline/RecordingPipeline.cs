@@ -2,6 +2,7 @@ using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ internal sealed partial class RecordingPipeline(
     RecordingMatcher matcher,
     RetryBackoff backoff,
     IOptions<JobOptions> jobOptions,
+    CallVaultMetrics metrics,
     TimeProvider time,
     ILogger<RecordingPipeline> logger) : IJobHandler
 {
@@ -106,6 +108,7 @@ internal sealed partial class RecordingPipeline(
         }
 
         StageResult result;
+        var startedAt = time.GetTimestamp();
         try
         {
             result = await stage.ExecuteAsync(context, cancellationToken);
@@ -120,15 +123,18 @@ internal sealed partial class RecordingPipeline(
         state.UpdatedAt = now;
         recording.UpdatedAt = now;
         JobOutcome? outcome = null;
+        var measured = "failed";
         switch (result)
         {
             case StageResult.Completed:
                 state.Status = StageStatus.Completed;
                 state.LastError = null;
+                measured = "completed";
                 break;
             case StageResult.Skipped skipped:
                 state.Status = StageStatus.Skipped;
                 state.LastError = skipped.Reason;
+                measured = "skipped";
                 break;
             case StageResult.Transient transient when state.Attempts < jobOptions.Value.MaxAttempts:
                 state.Status = StageStatus.Pending;
@@ -136,6 +142,7 @@ internal sealed partial class RecordingPipeline(
                 recording.LastError = $"{Describe(stage.Name)}: {transient.Reason}";
                 LogRetry(logger, recording.Id, stage.Name, state.Attempts, transient.Reason);
                 outcome = new JobOutcome.Retry(transient.Reason, now + Max(transient.RetryAfter, backoff.Delay(state.Attempts)));
+                measured = "retry";
                 break;
             default:
                 var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
@@ -152,6 +159,8 @@ internal sealed partial class RecordingPipeline(
                 outcome = new JobOutcome.Dead(reason);
                 break;
         }
+
+        metrics.StageFinished(Describe(stage.Name), measured, time.GetElapsedTime(startedAt));
 
         // A failure must be on record before the job's outcome is; so must "stored", before any
         // later stage (provider delete) acts on it.

@@ -55,12 +55,12 @@ internal sealed partial class ReconciliationRunner(
             error = $"{ex.GetType().Name}: {ex.Message}";
             await SaveAsync(run.Id, tally, (ReconciliationStatus.Failed, error), cancellationToken);
             LogFailed(logger, run.Id, error, ex);
-            SyncMetrics.Record(tally);
+            SyncMetrics.Record(tally, "failed");
             return new JobOutcome.Dead(error);
         }
 
         await SaveAsync(run.Id, tally, (error is null ? ReconciliationStatus.Completed : ReconciliationStatus.Failed, error), cancellationToken);
-        SyncMetrics.Record(tally);
+        SyncMetrics.Record(tally, error is null ? "completed" : "failed");
         LogFinished(logger, run.Id, error is null ? ReconciliationStatus.Completed : ReconciliationStatus.Failed, tally.MissingMetadata, tally.OrphanObjects,
             tally.MissingObjects, tally.ChecksumMismatches, tally.InterruptedStores, tally.Repaired, tally.DeletedOrphans);
         return JobOutcome.Done;

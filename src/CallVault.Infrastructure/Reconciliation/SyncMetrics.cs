@@ -15,12 +15,18 @@ public static class SyncMetrics
     public static readonly Counter<long> ChecksumMismatches = Meter.CreateCounter<long>("callvault.reconcile.checksum_mismatches", description: "Stored objects whose SHA-256 no longer matches.");
     public static readonly Counter<long> Repaired = Meter.CreateCounter<long>("callvault.reconcile.repaired", description: "Findings a reconciliation repaired (imported, fetched again, resumed).");
 
-    internal static void Record(ReconciliationTally tally)
+    public static readonly Counter<long> ImportedRecordings = Meter.CreateCounter<long>("callvault.import.recordings", description: "Recordings an import found at the provider, by outcome (imported, skipped, failed).");
+    public static readonly Counter<long> Reconciliations = Meter.CreateCounter<long>("callvault.reconcile.runs", description: "Reconciliation runs finished, by status.");
+
+    internal static void RecordImported(string outcome) => ImportedRecordings.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    internal static void Record(ReconciliationTally tally, string status)
     {
         MissingMetadata.Add(tally.MissingMetadata);
         OrphanObjects.Add(tally.OrphanObjects);
         MissingObjects.Add(tally.MissingObjects);
         ChecksumMismatches.Add(tally.ChecksumMismatches);
         Repaired.Add(tally.Repaired);
+        Reconciliations.Add(1, new KeyValuePair<string, object?>("status", status));
     }
 }

@@ -1,4 +1,5 @@
 using CallVault.Core.Sync;
+using CallVault.Infrastructure.Reconciliation;
 
 namespace CallVault.Infrastructure.Sync;
 
@@ -24,6 +25,12 @@ internal sealed class ImportTally(Guid importId, ImportCounts committed, int pag
             ImportItemOutcome.Skipped => Interlocked.Increment(ref _skipped),
             _ => Interlocked.Increment(ref _failed),
         };
+        SyncMetrics.RecordImported(result.Outcome switch
+        {
+            ImportItemOutcome.Imported => "imported",
+            ImportItemOutcome.Skipped => "skipped",
+            _ => "failed",
+        });
     }
 
     public ImportProgress Snapshot() =>

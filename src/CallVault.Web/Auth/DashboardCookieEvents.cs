@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CallVault.Web.Auth;
 
 /// <summary>
-/// Pages redirect to <c>/signin</c>; the API (and the webhooks) answer 401/403 and never redirect.
+/// Pages redirect to <c>/signin</c>; the API, the webhooks and <c>/metrics</c> answer 401/403 and never redirect.
 /// Every request re-checks that the user still exists with the same role and stamp, so removing a
 /// user or changing their password ends their sessions at once.
 /// </summary>
@@ -42,7 +42,7 @@ internal sealed class DashboardCookieEvents : CookieAuthenticationEvents
     }
 
     internal static bool IsMachineRoute(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/webhooks");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/webhooks") || request.Path.StartsWithSegments("/metrics");
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

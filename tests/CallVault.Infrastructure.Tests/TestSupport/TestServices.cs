@@ -2,6 +2,7 @@ using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Media;
+using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
@@ -86,6 +87,7 @@ internal sealed class TestServices : IAsyncDisposable
         services.AddTwilio();
         services.AddMatching();
         services.AddMedia();
+        services.AddObservability();
         services.AddRecordingPipeline();
         services.AddIngestion();
         ServiceProvider provider;

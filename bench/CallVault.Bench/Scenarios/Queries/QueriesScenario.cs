@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using CallVault.Bench.Hosting;
+using CallVault.Bench.Reporting;
+using CallVault.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallVault.Bench.Scenarios.Queries;
+
+/// <summary>
+/// Data at scale: a database migrated by the product's own migrator, filled with N generated calls
+/// (<see cref="CallCorpus"/>), then list, filter, search, leads and single-call requests against a
+/// CallVault child process through its HTTP API, with p50/p95/p99 per kind against the targets.
+/// </summary>
+internal sealed class QueriesScenario : IBenchScenario
+{
+    public string Name => "queries";
+
+    public async Task<ScenarioReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var calls = context.Args.Int("calls", 1_000_000);
+        var days = context.Args.Int("days", 365);
+        var requests = context.Args.Int("requests", 200);
+        var warmup = context.Args.Int("warmup", 60);
+        var keep = context.Args.Bool("keep-data", false);
+        var work = context.NewWorkDirectory("queries");
+        try
+        {
+            var database = CallVaultSettings.DatabasePath(work.FullName);
+            var settings = CallVaultSettings.For(work.FullName, null);
+            settings["CallVault:Reconciliation:IntervalMinutes"] = "0";
+            await MigrateAsync(settings["CallVault:Database:ConnectionString"]!, cancellationToken);
+
+            Console.WriteLine($"generating {calls:N0} calls over {days} days…");
+            var (counts, sample) = new CallCorpus(calls, seed: 10).Write(database, calls, days, DateTime.UtcNow,
+                written => Console.WriteLine($"  {written:N0} calls written"));
+            var hasSearch = HasFullTextSearch(database);
+            var size = work.EnumerateFiles("callvault.db*").Sum(f => f.Length);
+            SqliteConnection.ClearAllPools();
+
+            await using var server = await ChildServer.StartAsync("callvault", settings, context.ServerGc, "http://127.0.0.1:0", cancellationToken);
+            using var api = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CallVaultSettings.AdminKey);
+            var kinds = QueryMix.Build(sample, seed: 11, hasSearch);
+            Console.WriteLine($"  warming up: {warmup} requests of each kind…");
+            foreach (var kind in kinds)
+            {
+                // Every endpoint's code tiered up and the database pages it touches cached before anything is timed.
+                await QueryRunner.RunAsync(api, kind, warmup, 0, cancellationToken);
+            }
+
+            var outcomes = new List<QueryRunner.Outcome>();
+            foreach (var kind in kinds)
+            {
+                Console.WriteLine($"  {kind.Name}: {requests} requests…");
+                outcomes.Add(await QueryRunner.RunAsync(api, kind, 0, requests, cancellationToken));
+            }
+
+            return Report(counts, size, days, requests, warmup, hasSearch, outcomes);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (keep)
+            {
+                Console.WriteLine($"data kept in {work.FullName}");
+            }
+            else
+            {
+                BenchContext.DeleteQuietly(work);
+            }
+        }
+    }
+
+    private static ScenarioReport Report(CallCorpus.Counts counts, long size, int days, int requests, int warmup, bool hasSearch, List<QueryRunner.Outcome> outcomes)
+    {
+        var report = new ScenarioReport("queries",
+            $"{counts.Calls:N0} generated calls over {days} days in SQLite (schema by the product's migrator; callers from a Zipf-like pool of "
+            + $"{Math.Max(1000, counts.Calls / 5):N0} numbers, 62 % inbound, log-normal durations around 2.5 min, {counts.Legs:N0} legs, {counts.Recordings:N0} recordings "
+            + $"of which {counts.Stored:N0} stored, the rest failed or absent, each with its seven stages, {counts.Transcripts:N0} transcripts and summaries from a "
+            + $"small word model). Then, against a CallVault child process over HTTP, {requests} requests of each kind one after another "
+            + $"(after {warmup} unmeasured of each kind), timed from send to the last byte.");
+        report.Add("Generation (rows through prepared statements, one transaction per 20,000 calls)",
+                $"{Format.Seconds(counts.Elapsed)} ({Format.Number(counts.Calls / counts.Elapsed.TotalSeconds)} calls/s)")
+            .Add("Database size", Format.Bytes(size));
+        foreach (var outcome in outcomes)
+        {
+            var stats = outcome.All;
+            var p95 = stats.Percentile(95);
+            report.Add($"{outcome.Kind.Name}: p50 / p95 / p99", $"{Format.Ms(stats.Percentile(50))} / {Format.Ms(p95)} / {Format.Ms(stats.Percentile(99))}",
+                $"p95 < {outcome.Kind.TargetP95Ms:0} ms", p95 < outcome.Kind.TargetP95Ms);
+            report.Add($"{outcome.Kind.Name}: errors or wrong answers", $"{outcome.Errors} of {stats.Count}", "0", outcome.Errors == 0);
+            report.Notes.Add($"{outcome.Kind.Name} — {outcome.Kind.Description}. p95 by variant: "
+                + string.Join(", ", outcome.ByVariant.Select(v => $"{v.Key} {Format.Ms(v.Value.Percentile(95))}")) + ".");
+            if (outcome.FirstError is { } error)
+            {
+                report.Notes.Add($"{outcome.Kind.Name}: first error: `{error}`");
+            }
+        }
+
+        if (!hasSearch)
+        {
+            report.Notes.Add("search — not measured: this build's schema has no full-text index.");
+        }
+
+        return report;
+    }
+
+    private static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var options = Options.Create(new DatabaseOptions { ConnectionString = connectionString });
+        await new SchemaMigrator(options, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(cancellationToken);
+    }
+
+    private static bool HasFullTextSearch(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'RecordingSearch'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+}

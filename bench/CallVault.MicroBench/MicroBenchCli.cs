@@ -1,0 +1,81 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace CallVault.MicroBench;
+
+/// <summary>
+/// Runs the micro-benchmarks (all of them, or those matching <c>--filter</c>) and writes their GitHub-markdown
+/// tables, with BenchmarkDotNet's environment block, to <c>bench/results/micro.md</c> (<c>--out FILE</c> to change).
+/// </summary>
+internal static class MicroBenchCli
+{
+    public static int Run(string[] args)
+    {
+        var output = OptionValue(ref args, "--out") ?? Path.Combine(RepositoryRoot(), "bench", "results", "micro.md");
+        if (args.Length == 0)
+        {
+            args = ["--filter", "*"];
+        }
+
+        // Short runs: enough iterations for stable means on a shared machine, minutes not tens of minutes.
+        var config = DefaultConfig.Instance
+            .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(8))
+            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
+            .AddExporter(MarkdownExporter.GitHub);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(MicroBenchCli).Assembly).Run(args, config).ToList();
+        if (summaries.Count == 0)
+        {
+            return 2;
+        }
+
+        Write(output, summaries, args);
+        Console.WriteLine($"Written to {output}");
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static void Write(string output, IReadOnlyList<Summary> summaries, string[] args)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using var writer = new StreamWriter(output);
+        writer.WriteLine("# CallVault micro-benchmarks");
+        writer.WriteLine();
+        writer.WriteLine($"Command: `dotnet run -c Release --project bench/CallVault.MicroBench -- {string.Join(' ', args)}` (BenchmarkDotNet, short runs: 3 warm-up and 8 measured iterations).");
+        writer.WriteLine();
+        var logger = new StreamLogger(writer);
+        foreach (var summary in summaries)
+        {
+            MarkdownExporter.GitHub.ExportToLog(summary, logger);
+            writer.WriteLine();
+        }
+    }
+
+    private static string? OptionValue(ref string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        if (index < 0 || index + 1 >= args.Length)
+        {
+            return null;
+        }
+
+        var value = args[index + 1];
+        args = [.. args[..index], .. args[(index + 2)..]];
+        return value;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CallVault.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,3 @@
+using CallVault.MicroBench;
+
+return MicroBenchCli.Run(args);

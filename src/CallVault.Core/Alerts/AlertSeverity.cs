@@ -1,0 +1,7 @@
+namespace CallVault.Core.Alerts;
+
+public enum AlertSeverity
+{
+    Warning,
+    Critical,
+}

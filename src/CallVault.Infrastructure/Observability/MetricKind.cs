@@ -1,0 +1,8 @@
+namespace CallVault.Infrastructure.Observability;
+
+internal enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}

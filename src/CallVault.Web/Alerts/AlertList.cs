@@ -1,0 +1,3 @@
+namespace CallVault.Web.Alerts;
+
+public sealed record AlertList(IReadOnlyList<AlertDto> Items);
