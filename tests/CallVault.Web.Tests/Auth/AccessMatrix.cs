@@ -35,7 +35,7 @@ public static class AccessMatrix
         ["PUT /api/recordings/{id:guid}/legal-hold"] = AccessRule.Admin,
         ["DELETE /api/recordings/{id:guid}/legal-hold"] = AccessRule.Admin,
         ["GET /api/reports/completeness"] = AccessRule.Viewer,
-        ["GET /api/alerts"] = AccessRule.Viewer,
+        ["GET /api/alerts/"] = AccessRule.Viewer,
         ["POST /api/imports/"] = AccessRule.Admin,
         ["GET /api/imports/"] = AccessRule.Admin,
         ["GET /api/imports/{id:guid}"] = AccessRule.Admin,

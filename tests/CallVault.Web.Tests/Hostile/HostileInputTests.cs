@@ -34,6 +34,8 @@ public sealed class HostileInputTests
         settings["CallVault:RateLimits:ApiPerSecond"] = "1000000";
         settings["CallVault:RateLimits:ApiBurst"] = "1000000";
         settings["CallVault:Jobs:MaxAttempts"] = "1";
+        // Configured, so a signed voice call is answered (an unconfigured feature rightly answers 503).
+        settings["CallVault:Voice:DialTarget"] = "client:agent";
         await using var s = await Scenario.StartAsync(settings);
         var host = s.Host;
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
