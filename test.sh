@@ -6,9 +6,10 @@ cd "$(dirname "$0")"
 
 log() { printf '\n== %s\n' "$*"; }
 
-# 1. Debian packages: ffmpeg (audio fixtures and transcoding), sox and espeak-ng (spoken test audio).
+# 1. Debian packages: ffmpeg (audio fixtures and transcoding), sox and espeak-ng (spoken test audio),
+#    chromium (the dashboard's browser tests, driven by Playwright).
 missing=()
-for pair in ffmpeg:ffmpeg ffprobe:ffmpeg sox:sox espeak-ng:espeak-ng; do
+for pair in ffmpeg:ffmpeg ffprobe:ffmpeg sox:sox espeak-ng:espeak-ng chromium:chromium; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
@@ -23,7 +24,9 @@ using CallVault.Web.Alerts;
 using CallVault.Web.Audit;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
+using CallVault.Web.Dashboard;
 using CallVault.Web.Errors;
+using CallVault.Web.Events;
 using CallVault.Web.Hardening;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
@@ -65,6 +68,7 @@ public static class CallVaultWebApplication
         services.AddSync();
         services.AddReconciliation();
         services.AddMedia();
+        services.AddEventHub();
         services.AddRecordingPipeline();
         services.AddUploads();
         services.AddTwilioRecordingStart();
@@ -95,6 +99,7 @@ public static class CallVaultWebApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddDashboard();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -130,6 +135,8 @@ public static class CallVaultWebApplication
         app.MapImportEndpoints();
         app.MapReconciliationEndpoints();
         app.MapAlertEndpoints();
+        app.MapEventEndpoints();
+        app.MapDashboard();
         app.MapKeyEndpoints();
         app.MapUserEndpoints();
         app.MapAdminAuditEndpoints();

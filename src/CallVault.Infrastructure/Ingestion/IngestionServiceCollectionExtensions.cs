@@ -1,3 +1,4 @@
+using CallVault.Infrastructure.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,6 +8,7 @@ public static class IngestionServiceCollectionExtensions
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
+        services.AddEventHub();
         services.TryAddSingleton<IngestionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionWriter>());
         return services;

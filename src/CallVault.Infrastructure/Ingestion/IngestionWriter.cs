@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion.Sql;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
@@ -20,6 +21,7 @@ namespace CallVault.Infrastructure.Ingestion;
 public sealed partial class IngestionWriter(
     IDbContextFactory<CallVaultDbContext> contextFactory,
     JobSignal jobSignal,
+    IEventHub events,
     TimeProvider time,
     ILogger<IngestionWriter> logger) : BackgroundService
 {
@@ -100,6 +102,7 @@ public sealed partial class IngestionWriter(
             else
             {
                 enqueued += results[i]!.JobEnqueued ? 1 : 0;
+                Announce(results[i]!);
                 batch[i].Completion.TrySetResult(results[i]!);
             }
         }
@@ -107,6 +110,25 @@ public sealed partial class IngestionWriter(
         if (enqueued > 0)
         {
             jobSignal.Notify(enqueued);
+        }
+    }
+
+    /// <summary>Tells live pages what a committed event changed.</summary>
+    private void Announce(IngestResult result)
+    {
+        if (result.Duplicate)
+        {
+            return;
+        }
+
+        if (result.RecordingId is { } recordingId)
+        {
+            events.Publish(ServerEvent.RecordingUpdated(recordingId, result.CallId, "received"));
+        }
+
+        if (result.CallId is { } callId)
+        {
+            events.Publish(ServerEvent.CallUpdated(callId));
         }
     }
 

@@ -1,3 +1,4 @@
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,6 +8,7 @@ public static class PipelineServiceCollectionExtensions
 {
     public static IServiceCollection AddRecordingPipeline(this IServiceCollection services)
     {
+        services.AddEventHub();
         services.AddSingleton<IRecordingStage, DownloadStage>();
         services.AddSingleton<IRecordingStage, ValidateStage>();
         services.AddSingleton<IRecordingStage, TranscodeStage>();

@@ -1,5 +1,6 @@
 using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
 using CallVault.Infrastructure.Observability;
@@ -22,6 +23,7 @@ internal sealed partial class RecordingPipeline(
     TempFiles tempFiles,
     RecordingMatcher matcher,
     RetryBackoff backoff,
+    IEventHub events,
     IOptions<JobOptions> jobOptions,
     CallVaultMetrics metrics,
     TimeProvider time,
@@ -64,6 +66,7 @@ internal sealed partial class RecordingPipeline(
             if (db.ChangeTracker.HasChanges())
             {
                 await db.SaveChangesAsync(cancellationToken);
+                Announce(recording);
             }
 
             LogStored(logger, recording.Id, recording.SizeBytes ?? 0);
@@ -105,6 +108,7 @@ internal sealed partial class RecordingPipeline(
             // The run's first durable mark; later stages save their start themselves when they are
             // slow (transcode, store) and everything else rides on the next save.
             await db.SaveChangesAsync(cancellationToken);
+            Announce(recording);
         }
 
         StageResult result;
@@ -167,10 +171,19 @@ internal sealed partial class RecordingPipeline(
         if (outcome is not null || stage.Name == StageName.Store)
         {
             await db.SaveChangesAsync(CancellationToken.None);
+            Announce(recording);
+            if (stage.Name == StageName.Store && state.Status == StageStatus.Completed)
+            {
+                events.Publish(ServerEvent.RecordingStored(recording.Id, recording.CallId));
+            }
         }
 
         return outcome;
     }
+
+    /// <summary>Live pages learn of a change once it is saved, so what they fetch shows it.</summary>
+    private void Announce(Recording recording) =>
+        events.Publish(ServerEvent.RecordingUpdated(recording.Id, recording.CallId, recording.Status.ToString().ToLowerInvariant()));
 
     private void SkipStagesWithoutImplementation(Recording recording)
     {

@@ -1,5 +1,6 @@
 using CallVault.Core.Jobs;
 using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CallVault.Infrastructure.Pipeline;
 
 /// <summary>An admin's retry: failed stages go back to pending with a fresh attempt budget, and the pipeline runs again.</summary>
-public sealed class RecordingRetry(IDbContextFactory<CallVaultDbContext> contextFactory, JobSignal signal, TimeProvider time)
+public sealed class RecordingRetry(IDbContextFactory<CallVaultDbContext> contextFactory, JobSignal signal, IEventHub events, TimeProvider time)
 {
     public enum Outcome
     {
@@ -55,6 +56,7 @@ public sealed class RecordingRetry(IDbContextFactory<CallVaultDbContext> context
 
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
+        events.Publish(ServerEvent.RecordingUpdated(recording.Id, recording.CallId, recording.Status.ToString().ToLowerInvariant()));
         return Outcome.Enqueued;
     }
 }

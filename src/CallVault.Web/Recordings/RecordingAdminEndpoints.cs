@@ -40,7 +40,7 @@ internal static class RecordingAdminEndpoints
         return TypedResults.Ok<IReadOnlyList<DownloadAuditDto>>([.. rows.Select(DownloadAuditDto.FromEntity)]);
     }
 
-    private static async Task<Results<Ok<RecordingDto>, ProblemHttpResult>> SetHoldAsync(
+    internal static async Task<Results<Ok<RecordingDto>, ProblemHttpResult>> SetHoldAsync(
         Guid id, LegalHoldRequest? request, HttpContext context, CallVaultDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request?.Reason is { Length: > MaxReasonLength })
@@ -62,7 +62,7 @@ internal static class RecordingAdminEndpoints
         return TypedResults.Ok(RecordingDto.FromEntity(recording));
     }
 
-    private static async Task<Results<Ok<RecordingDto>, ProblemHttpResult>> ClearHoldAsync(
+    internal static async Task<Results<Ok<RecordingDto>, ProblemHttpResult>> ClearHoldAsync(
         Guid id, HttpContext context, CallVaultDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var recording = await db.Recordings.Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);

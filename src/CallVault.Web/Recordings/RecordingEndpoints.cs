@@ -88,7 +88,7 @@ internal static class RecordingEndpoints
         return recording is null ? ApiProblems.NotFound("recording") : TypedResults.Ok(RecordingDto.FromEntity(recording));
     }
 
-    private static async Task<Results<Accepted<RecordingDto>, ProblemHttpResult>> RetryAsync(
+    internal static async Task<Results<Accepted<RecordingDto>, ProblemHttpResult>> RetryAsync(
         Guid id, string? stage, RecordingRetry retry, CallVaultDbContext db, CancellationToken cancellationToken)
     {
         StageName? only = null;

@@ -1,3 +1,5 @@
+using CallVault.Infrastructure.Alerts;
+using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
@@ -88,6 +90,8 @@ internal sealed class TestServices : IAsyncDisposable
         services.AddMatching();
         services.AddMedia();
         services.AddObservability();
+        services.AddCallOptions();
+        services.AddAlerts();
         services.AddRecordingPipeline();
         services.AddIngestion();
         ServiceProvider provider;

@@ -1,0 +1,14 @@
+namespace CallVault.Infrastructure.Events;
+
+/// <summary>
+/// Where changes to recordings and calls are announced for live pages. In-process today; an
+/// implementation may fan out across instances (e.g. PostgreSQL LISTEN/NOTIFY) behind the same interface.
+/// </summary>
+public interface IEventHub
+{
+    /// <summary>Announces a change; never blocks and never throws for a slow or gone subscriber.</summary>
+    void Publish(ServerEvent serverEvent);
+
+    /// <summary>A bounded feed of every event published from now on; dispose to leave.</summary>
+    IEventSubscription Subscribe();
+}

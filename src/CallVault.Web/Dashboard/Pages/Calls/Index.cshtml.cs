@@ -1,0 +1,75 @@
+using CallVault.Infrastructure.Persistence;
+using CallVault.Web.Api;
+using CallVault.Web.Calls;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CallVault.Web.Dashboard.Pages.Calls;
+
+/// <summary>Calls, newest first, with the same filters and keyset paging as <c>GET /api/calls</c>.</summary>
+internal sealed class IndexModel(CallVaultDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    public static readonly string[] Directions = ["inbound", "outbound-api", "outbound-dial"];
+
+    public static readonly string[] Statuses = ["completed", "in-progress", "ringing", "busy", "no-answer", "failed", "canceled"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Phone { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Direction { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public IReadOnlyList<CallDto> Calls { get; private set; } = [];
+
+    public string? NextCursor { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool Filtered => !string.IsNullOrEmpty(Phone) || From is not null || To is not null || !string.IsNullOrEmpty(Direction) || !string.IsNullOrEmpty(Status);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "calls";
+        if (From is { } from && To is { } to && to < from)
+        {
+            Error = "The end date is before the start date; swap them or clear one.";
+            return;
+        }
+
+        // "To" is a whole day: up to the start of the next one.
+        var result = await CallEndpoints.ListAsync(
+            db, Phone, From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Direction, Status, Cursor, PageSize, cancellationToken);
+        switch (result.Result)
+        {
+            case Ok<Page<CallDto>> ok:
+                Calls = ok.Value!.Items;
+                NextCursor = ok.Value.NextCursor;
+                break;
+            case ProblemHttpResult problem:
+                Error = $"{problem.ProblemDetails.Detail} Start again from the newest calls.";
+                break;
+        }
+    }
+
+    public CallTable Table => new(Calls, Live: Cursor is null, Filtered
+        ? "No call matches these filters. Widen the dates or clear a filter."
+        : "No calls yet. Point your provider's recording and call-status webhooks at this server (see the README); calls appear here as they arrive.");
+
+    public string? PageLink(string? cursor) => Url.Page("/Calls/Index", new { Phone, From, To, Direction, Status, Cursor = cursor });
+}
