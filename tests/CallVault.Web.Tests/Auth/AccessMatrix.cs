@@ -20,6 +20,19 @@ public static class AccessMatrix
 
         ["GET /playback/{token}"] = AccessRule.SignedUrl,
 
+        // Dashboard: pages and their assets.
+        ["GET /signin"] = AccessRule.Public,
+        ["GET /signout"] = AccessRule.Public,
+        ["GET /assets/{name}"] = AccessRule.Public,
+        ["GET /"] = AccessRule.ViewerPage,
+        ["GET /Calls"] = AccessRule.ViewerPage,
+        ["GET /Calls/Index"] = AccessRule.ViewerPage,
+        ["GET /calls/{id:guid}"] = AccessRule.ViewerPage,
+        ["GET /leads/{number?}"] = AccessRule.ViewerPage,
+        ["GET /operations"] = AccessRule.ViewerPage,
+        ["GET /api/recordings/{id:guid}/waveform"] = AccessRule.Viewer,
+        ["GET /api/events"] = AccessRule.Viewer,
+
         ["GET /api/calls/"] = AccessRule.Viewer,
         ["GET /api/calls/{id:guid}"] = AccessRule.Viewer,
         ["POST /api/calls/{id:guid}/start-recording"] = AccessRule.Admin,
