@@ -20,7 +20,8 @@ internal static class SecurityHeaders
         {
             var headers = ((HttpContext)state).Response.Headers;
             headers.TryAdd("X-Content-Type-Options", "nosniff");
-            headers.TryAdd("X-Frame-Options", "DENY");
+            // Overwritten: antiforgery sets SAMEORIGIN on pages with forms; nothing here is meant to be framed.
+            headers.XFrameOptions = "DENY";
             headers.TryAdd("Referrer-Policy", "no-referrer");
             headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
             return Task.CompletedTask;

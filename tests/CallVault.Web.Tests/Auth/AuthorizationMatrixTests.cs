@@ -63,7 +63,8 @@ public sealed partial class AuthorizationMatrixTests
     private static string? Verdict(AccessRule rule, string? role, HttpStatusCode status, string? location)
     {
         var code = (int)status;
-        var toSignIn = status == HttpStatusCode.Redirect && location?.StartsWith("/signin", StringComparison.Ordinal) == true;
+        var toSignIn = status == HttpStatusCode.Redirect && location is not null
+            && new Uri(new Uri("http://host/"), location).AbsolutePath == "/signin";
         var granted = code is not (401 or 403) && !toSignIn && code < 500;
         return rule switch
         {
