@@ -18,6 +18,10 @@ internal static class BenchCli
           transcode               size ratio and speed of the pipeline's ffmpeg settings on speech and tones
           reconcile               --recordings 100000 --days 30 --provider true (dry-run reconciliation; not part of 'all')
           queries                 --calls 1000000 --days 365 --requests 200 --warmup 60 --keep-data false (generated archive, API query latency; not part of 'all')
+          claims                  --jobs 20000 --claimers 16 (job-claim rate on PostgreSQL; not part of 'all')
+          scaleout                --recordings 300 --latency-ms 300 --workers 4 (1 vs 3 instances on PostgreSQL; not part of 'all')
+
+        PostgreSQL scenarios need a server: --postgres "Host=127.0.0.1;Port=5432;Username=postgres" or CALLVAULT_BENCH_POSTGRES.
 
         Common: --out <file> (default bench/results/latest.md), --work-dir <dir> (default the system temp folder),
                 --server-gc true|false (child server GC mode; default true, as the shipped callvault executable),
@@ -52,6 +56,8 @@ internal static class BenchCli
             "reconcile" => [new ReconcileScenario()],
             "queries" => [new Scenarios.Queries.QueriesScenario()],
             "transcode" => [new TranscodeScenario()],
+            "claims" => [new ClaimsScenario()],
+            "scaleout" => [new ScaleOutScenario()],
             _ => [],
         };
         if (scenarios.Length == 0)

@@ -1,4 +1,5 @@
 using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ namespace CallVault.Infrastructure.Calls;
 /// <summary>
 /// Marks answered calls that ended more than the grace period ago without any recording, so a
 /// silent loss (say, every inbound call unrecorded) shows the same day. A recording that arrives
-/// later clears the mark.
+/// later clears the mark. With several instances, the holder of the interval's lease sweeps.
 /// </summary>
 internal sealed partial class RecordingMissingSweep(
     IDbContextFactory<CallVaultDbContext> contextFactory,
+    ScheduledWorkLease lease,
     IOptions<CallOptions> options,
     TimeProvider time,
     ILogger<RecordingMissingSweep> logger) : BackgroundService
@@ -29,12 +31,13 @@ internal sealed partial class RecordingMissingSweep(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds), time);
+        var interval = TimeSpan.FromSeconds(options.Value.SweepIntervalSeconds);
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             do
             {
-                await SweepOnceAsync(stoppingToken);
+                await SweepOnceAsync(interval, stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -44,10 +47,15 @@ internal sealed partial class RecordingMissingSweep(
         }
     }
 
-    private async Task SweepOnceAsync(CancellationToken stoppingToken)
+    private async Task SweepOnceAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
+            if (!await lease.TryAcquireAsync(ScheduledWorkNames.RecordingMissingSweep, interval, stoppingToken))
+            {
+                return;
+            }
+
             var marked = await SweepAsync(stoppingToken);
             if (marked > 0)
             {

@@ -18,7 +18,11 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The worker loops; only the server runs them, not one-shot CLI commands.</summary>
+    /// <summary>
+    /// The worker loops; only the server runs them, not one-shot CLI commands. On PostgreSQL also the
+    /// relay that wakes them for jobs other instances announce.
+    /// </summary>
     public static IServiceCollection AddJobWorkers(this IServiceCollection services) =>
-        services.AddHostedService<JobWorkerService>();
+        services.AddHostedService<JobWorkerService>()
+            .AddHostedService<PostgresJobSignalRelay>();
 }

@@ -19,6 +19,7 @@ public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> opti
     public DbSet<RecordingStage> RecordingStages => Set<RecordingStage>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
     public DbSet<DownloadAudit> DownloadAudits => Set<DownloadAudit>();
     public DbSet<ServiceSecret> ServiceSecrets => Set<ServiceSecret>();
     public DbSet<Import> Imports => Set<Import>();

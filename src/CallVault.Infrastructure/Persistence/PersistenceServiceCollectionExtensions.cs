@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
                 .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds));
         });
         services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<Scheduling.ScheduledWorkLease>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CallVault.Core.Reconciliation;
+using CallVault.Infrastructure.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,12 @@ namespace CallVault.Infrastructure.Reconciliation;
 /// imports what the webhook path missed and resumes interrupted stores, reports everything else. Every
 /// instance ticks, but a run is only started when none started within the interval (the table decides),
 /// so several instances start one between them, and a restart neither repeats nor postpones a run. A
-/// fresh installation's first run is one interval after start-up.
+/// fresh installation's first run is one interval after start-up. With several instances, only the
+/// holder of the tick's <see cref="ScheduledWorkLease"/> looks, so two never decide at the same moment.
 /// </summary>
 internal sealed partial class ReconciliationScheduleService(
     ReconciliationStarter starter,
+    ScheduledWorkLease lease,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<ReconciliationScheduleService> logger) : BackgroundService
@@ -29,13 +32,19 @@ internal sealed partial class ReconciliationScheduleService(
         }
 
         var startedAt = time.GetTimestamp();
-        using var timer = new PeriodicTimer(interval < MaxTick ? interval : MaxTick, time);
+        var tick = interval < MaxTick ? interval : MaxTick;
+        using var timer = new PeriodicTimer(tick, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
+                    if (!await lease.TryAcquireAsync(ScheduledWorkNames.Reconciliation, tick, stoppingToken))
+                    {
+                        continue;
+                    }
+
                     await TickAsync(interval, onlyAfterEarlierRun: time.GetElapsedTime(startedAt) < interval, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

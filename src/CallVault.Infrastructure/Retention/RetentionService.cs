@@ -1,12 +1,17 @@
+using CallVault.Infrastructure.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Retention;
 
-/// <summary>Runs retention every interval while the server runs (idempotent, so several instances may).</summary>
+/// <summary>
+/// Runs retention every interval while the server runs; with several instances, the one holding the
+/// interval's <see cref="ScheduledWorkLease"/> runs it (the run is idempotent, so an overlap is harmless).
+/// </summary>
 internal sealed partial class RetentionService(
     RetentionRunner runner,
+    ScheduledWorkLease lease,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
@@ -18,14 +23,18 @@ internal sealed partial class RetentionService(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes), time);
+        var interval = TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             do
             {
                 try
                 {
-                    await runner.RunOnceAsync(stoppingToken);
+                    if (await lease.TryAcquireAsync(ScheduledWorkNames.Retention, interval, stoppingToken))
+                    {
+                        await runner.RunOnceAsync(stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

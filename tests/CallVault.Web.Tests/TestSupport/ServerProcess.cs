@@ -17,6 +17,9 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The process id, as CallVault's lease owners name it.</summary>
+    public int Pid => _process.Id;
+
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string?> settings, int port)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -57,6 +60,18 @@ public sealed class ServerProcess : IDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, then waits for the graceful shutdown (workers hand their jobs back).</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public void Dispose()
