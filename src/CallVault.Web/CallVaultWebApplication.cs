@@ -22,16 +22,20 @@ using CallVault.Infrastructure.Transcription;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Infrastructure.Uploads;
 using CallVault.Infrastructure.Vapi;
+using CallVault.Web.Access;
 using CallVault.Web.Alerts;
+using CallVault.Web.Audit;
 using CallVault.Web.Auth;
 using CallVault.Web.Calls;
 using CallVault.Web.Dashboard;
 using CallVault.Web.Errors;
 using CallVault.Web.Events;
+using CallVault.Web.Hardening;
 using CallVault.Web.Health;
 using CallVault.Web.Imports;
 using CallVault.Web.Metrics;
 using CallVault.Web.Playback;
+using CallVault.Web.RateLimits;
 using CallVault.Web.Reconciliations;
 using CallVault.Web.Recordings;
 using CallVault.Web.Reports;
@@ -96,6 +100,7 @@ public static class CallVaultWebApplication
         builder.Services.AddSingleton<AudioResponder>();
         builder.Services.AddApiAuth();
         builder.Services.AddAntiforgery();
+        builder.Services.AddRequestRateLimits();
         builder.Services.AddCallVaultHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -114,7 +119,11 @@ public static class CallVaultWebApplication
         app.UseWebhookMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(SecurityHeaders.AddAsync);
+        app.Use(RequestBodyLimits.ApplyAsync);
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<AdminAuditMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
@@ -134,6 +143,9 @@ public static class CallVaultWebApplication
         app.MapAlertEndpoints();
         app.MapEventEndpoints();
         app.MapDashboard();
+        app.MapKeyEndpoints();
+        app.MapUserEndpoints();
+        app.MapAdminAuditEndpoints();
         return app;
     }
 }

@@ -18,6 +18,8 @@ internal static class CallVaultSettings
             ["CallVault:Twilio:AccountSid"] = simulator?.AccountSid,
             ["CallVault:Twilio:AuthToken"] = simulator?.AuthToken,
             ["CallVault:Twilio:ApiBaseUrl"] = simulator?.BaseUrl.ToString() ?? "https://api.twilio.com",
+            // The simulator listens on 127.0.0.1.
+            ["CallVault:Outbound:AllowPrivateAddresses"] = "true",
             // The targets are stated without transcoding (the transcode stage has its own measurements).
             ["CallVault:Media:Transcode"] = "none",
         };

@@ -59,6 +59,19 @@ public sealed class UserAccounts(IDbContextFactory<CallVaultDbContext> dbFactory
         return user;
     }
 
+    public async Task<IReadOnlyList<DashboardUser>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DashboardUsers.AsNoTracking().OrderBy(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>False when no user has that name; the user's open sessions end on their next request.</summary>
+    public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DashboardUsers.Where(u => u.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
     public async Task<DashboardUser?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -104,6 +104,10 @@ public sealed class StreamingDownloader(IHttpClientFactory httpClientFactory, Ti
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
         }
+        catch (HttpRequestException ex) when (ex.InnerException is OutboundAddressRefusedException refused)
+        {
+            throw new MediaRefusedException(refused.Message);
+        }
         catch (HttpRequestException ex)
         {
             throw new MediaTransferException($"media request failed ({ex.HttpRequestError})");

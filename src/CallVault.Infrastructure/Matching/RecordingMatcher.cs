@@ -45,7 +45,7 @@ public sealed partial class RecordingMatcher(
             result.Call.RecordingMissing = false;
         }
 
-        LogMatched(logger, recording.Id, recording.MatchMethod, recording.MatchDetail);
+        LogMatched(logger, recording.Id, recording.MatchMethod, PhoneRedaction.Redact(recording.MatchDetail));
     }
 
     private async Task<CallResolver.Resolution?> FindAsync(CallVaultDbContext db, string sid, List<string> log, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CallVault.Infrastructure.Http;
 using CallVault.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class StartRecordingServiceCollectionExtensions
                 client.Timeout = TimeSpan.FromSeconds(15);
                 client.MaxResponseContentBufferSize = 256 * 1024;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .UseOutboundGuard();
         services.TryAddSingleton<TwilioCallsClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, StartRecordingJobHandler>());
         return services;

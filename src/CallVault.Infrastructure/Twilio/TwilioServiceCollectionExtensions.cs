@@ -1,3 +1,4 @@
+using CallVault.Infrastructure.Http;
 using CallVault.Infrastructure.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,16 +15,11 @@ public static class TwilioServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+        // Redirects are followed by hand so every hop's host is checked; connects only to public addresses.
         services.AddHttpClient(TwilioMediaClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Redirects are followed by hand so every hop's host is checked.
-                AllowAutoRedirect = false,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            .UseOutboundGuard();
         services.AddHttpClient(TwilioRecordingsClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .UseOutboundGuard();
         services.TryAddSingleton<TwilioMediaClient>();
         services.TryAddSingleton<TwilioRecordingsClient>();
         services.TryAddSingleton<TwilioRecordingLister>();

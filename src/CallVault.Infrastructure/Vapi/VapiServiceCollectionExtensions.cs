@@ -19,14 +19,9 @@ public static class VapiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VapiAuthenticator>();
         services.TryAddSingleton<StreamingDownloader>();
+        // Redirects are followed by hand so every hop's host is checked; connects only to public addresses.
         services.AddHttpClient(VapiMediaSource.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Redirects are followed by hand so every hop's host is checked.
-                AllowAutoRedirect = false,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            .UseOutboundGuard();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordingMediaSource, VapiMediaSource>());
         return services;
     }

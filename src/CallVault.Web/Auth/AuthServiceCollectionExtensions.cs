@@ -1,5 +1,4 @@
 using CallVault.Infrastructure.Access;
-using CallVault.Web.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -59,10 +58,6 @@ internal static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CanView, p => p.RequireRole(Roles.Viewer, Roles.Admin))
             .AddPolicy(Roles.CanAdmin, p => p.RequireRole(Roles.Admin));
-        services.AddOptions<RateLimitOptions>()
-            .BindConfiguration(RateLimitOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         if (status >= 500)
         {
-            LogFailure(logger, httpContext.Request.Method, httpContext.Request.Path, status, exception);
+            // The route pattern, not the path: paths carry phone numbers and playback tokens.
+            var route = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            LogFailure(logger, httpContext.Request.Method, route, status, exception);
         }
 
         if (httpContext.Response.HasStarted || status == 499)
@@ -47,6 +50,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         });
     }
 
-    [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]
-    private static partial void LogFailure(ILogger logger, string method, PathString path, int status, Exception exception);
+    [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "{Method} {Route} failed with {Status}")]
+    private static partial void LogFailure(ILogger logger, string method, string route, int status, Exception exception);
 }

@@ -17,6 +17,8 @@ internal static class CallVaultCli
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(RematchCommand.Create());
         root.Subcommands.Add(RetryCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
 
         // `callvault` and `callvault --urls …` mean `callvault serve …`.

@@ -26,6 +26,8 @@ internal static class DemoMode
                 ["CallVault:Twilio:AccountSid"] = simulator.AccountSid,
                 ["CallVault:Twilio:AuthToken"] = simulator.AuthToken,
                 ["CallVault:Twilio:ApiBaseUrl"] = simulator.BaseUrl.ToString(),
+                // The built-in simulator listens on 127.0.0.1.
+                ["CallVault:Outbound:AllowPrivateAddresses"] = "true",
             };
             if (string.IsNullOrEmpty(builder.Configuration["CallVault:Auth:AdminApiKey"]))
             {

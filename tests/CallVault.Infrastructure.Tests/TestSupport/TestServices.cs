@@ -69,6 +69,8 @@ internal sealed class TestServices : IAsyncDisposable
             ["CallVault:Storage:TempPath"] = Path.Combine(root, "tmp"),
             // Tests compare stored bytes with the simulator's WAV; transcoding tests turn it on.
             ["CallVault:Media:Transcode"] = "none",
+            // The simulator and media servers listen on 127.0.0.1.
+            ["CallVault:Outbound:AllowPrivateAddresses"] = "true",
         };
         if (simulator is not null)
         {

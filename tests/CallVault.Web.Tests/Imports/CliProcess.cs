@@ -7,10 +7,15 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IDictionary<string, string?> settings, params string[] args)
+    public static Task<Result> RunAsync(IDictionary<string, string?> settings, params string[] args) =>
+        RunWithInputAsync(settings, null, args);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="standardInput"/> written to the process and then closed.</summary>
+    public static async Task<Result> RunWithInputAsync(IDictionary<string, string?> settings, string? standardInput, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = standardInput is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -27,6 +32,12 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(info)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -52,7 +52,7 @@ public sealed class CallVaultTestHost : IAsyncDisposable
 
     public static async Task<CallVaultTestHost> StartAsync(
         TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null, TimeProvider? time = null,
-        Action<WebApplication>? mapExtra = null)
+        Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("callvault-test-").FullName;
         var config = DefaultSettings(dataDirectory, simulator);
@@ -70,6 +70,8 @@ public sealed class CallVaultTestHost : IAsyncDisposable
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(time));
             }
+
+            configure?.Invoke(builder);
         });
         mapExtra?.Invoke(app);
         await app.StartAsync();
@@ -86,6 +88,8 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         ["CallVault:Twilio:AccountSid"] = simulator?.AccountSid,
         ["CallVault:Twilio:AuthToken"] = simulator?.AuthToken,
         ["CallVault:Twilio:ApiBaseUrl"] = simulator?.BaseUrl.ToString() ?? "https://api.twilio.com",
+        // The simulator and media servers listen on 127.0.0.1.
+        ["CallVault:Outbound:AllowPrivateAddresses"] = "true",
         ["CallVault:Jobs:BaseDelayMilliseconds"] = "50",
         ["CallVault:Jobs:MaxDelaySeconds"] = "1",
         ["CallVault:Jobs:IdlePollSeconds"] = "1",

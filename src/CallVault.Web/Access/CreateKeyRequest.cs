@@ -1,0 +1,3 @@
+namespace CallVault.Web.Access;
+
+internal sealed record CreateKeyRequest(string? Name, string? Role);

@@ -1,0 +1,3 @@
+namespace CallVault.Web.Access;
+
+internal sealed record CreateUserRequest(string? Name, string? Role, string? Password);
