@@ -60,6 +60,7 @@ internal static class BenchCli
             return parsed.Command is "help" or "--help" or "-h" ? 0 : 2;
         }
 
+        var loadAtStart = MachineInfo.LoadAverage();
         var context = BenchContext.FromArgs(parsed);
         ChildServer.OutputFile = parsed.String("child-output");
         var reports = new List<ScenarioReport>();
@@ -93,7 +94,7 @@ internal static class BenchCli
             Console.Error.WriteLine($"warning: option --{unused} was not used by '{parsed.Command}'");
         }
 
-        var markdown = MarkdownReport.Document(parsed.Command, args, MachineInfo.Collect(), reports);
+        var markdown = MarkdownReport.Document(parsed.Command, args, MachineInfo.Collect(loadAtStart), reports);
         Directory.CreateDirectory(Path.GetDirectoryName(context.OutputFile)!);
         await File.WriteAllTextAsync(context.OutputFile, markdown, CancellationToken.None);
         Console.WriteLine(markdown);

@@ -35,15 +35,15 @@ public class AudioHeaderBenchmarks
         }
     }
 
-    [Benchmark(Description = "WAV 8 kHz 16-bit dual: inspect")]
-    public Task<AudioInspection> Wav()
+    [Benchmark]
+    public Task<AudioInspection> InspectWavDual8k16bit()
     {
         _wav.Position = 0;
         return AudioInspector.InspectAsync(_wav, CancellationToken.None);
     }
 
-    [Benchmark(Description = "MP3 8 kHz 32 kbit/s mono: inspect (every frame)")]
-    public Task<AudioInspection> Mp3()
+    [Benchmark]
+    public Task<AudioInspection> InspectMp3Mono8k32kbps()
     {
         _mp3.Position = 0;
         return AudioInspector.InspectAsync(_mp3, CancellationToken.None);

@@ -15,12 +15,12 @@ public class CallbackParsingBenchmarks
     private readonly Dictionary<string, string> _recording = Forms.RecordingCompleted();
     private readonly Dictionary<string, string> _callStatus = Forms.CallStatusCompleted();
 
-    [Benchmark(Description = "Recording callback → TwilioRecordingCallback")]
-    public TwilioRecordingCallback? RecordingCallback() => TwilioRecordingCallback.TryParse(_recording, out var callback, out _) ? callback : null;
+    [Benchmark]
+    public TwilioRecordingCallback? ParseRecordingCallback() => TwilioRecordingCallback.TryParse(_recording, out var callback, out _) ? callback : null;
 
-    [Benchmark(Description = "Call-status callback → TwilioCallStatusCallback")]
-    public TwilioCallStatusCallback? CallStatusCallback() => TwilioCallStatusCallback.TryParse(_callStatus, out var callback, out _) ? callback : null;
+    [Benchmark]
+    public TwilioCallStatusCallback? ParseCallStatusCallback() => TwilioCallStatusCallback.TryParse(_callStatus, out var callback, out _) ? callback : null;
 
-    [Benchmark(Description = "Twilio date (RFC 2822) parse")]
-    public DateTime? TwilioDateParse() => TwilioDate.Parse("Tue, 01 Dec 2026 13:05:12 +0000");
+    [Benchmark]
+    public DateTime? ParseTwilioDate() => TwilioDate.Parse("Tue, 01 Dec 2026 13:05:12 +0000");
 }

@@ -17,7 +17,14 @@ internal static class MarkdownReport
         text.AppendLine(CultureInfo.InvariantCulture, $"| CPU | {machine.Cpu}, {machine.Cores} logical cores |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| RAM | {Format.Bytes(machine.RamBytes)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| OS | {machine.Os} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| .NET | {machine.DotNet} |").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| .NET | {machine.DotNet} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 / 5 / 15 min), start → end | {machine.LoadAtStart} → {machine.LoadAtEnd} |").AppendLine();
+        if (machine.Shared)
+        {
+            text.AppendLine($"**Other work was running on this machine during the run** (load average above its {machine.Cores} cores): "
+                + "latencies and throughputs include waiting for a core, and ratios measured side by side are the fairer reading.").AppendLine();
+        }
+
         text.AppendLine("| Scenario | Verdict |").AppendLine("|---|---|");
         foreach (var report in reports)
         {

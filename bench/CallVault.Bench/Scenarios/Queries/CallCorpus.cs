@@ -30,16 +30,18 @@ internal sealed class CallCorpus
         _popularity = new ZipfSampler(_phones.Length);
     }
 
+    public const string SampleFile = "corpus.json";
+
     public sealed record Counts(int Calls, int Legs, int Recordings, int Stored, int Transcripts, TimeSpan Elapsed);
 
     public (Counts Counts, CorpusSample Sample) Write(string databasePath, int calls, int days, DateTime end, Action<int>? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var first = end.AddDays(-days);
-        var sample = new CorpusSample(_phones, _popularity, first, end);
+        var sample = new CorpusSample(_phones, first, end);
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         connection.Open();
-        foreach (var pragma in new[] { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF", "PRAGMA cache_size=-262144", "PRAGMA temp_store=MEMORY" })
+        foreach (var pragma in new[] { "PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF", "PRAGMA cache_size=-1048576", "PRAGMA temp_store=MEMORY" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = pragma;
@@ -74,12 +76,15 @@ internal sealed class CallCorpus
 
         using (var analyze = connection.CreateCommand())
         {
-            // What a long-running database has: statistics for the planner (SQLite's own advice after bulk loads).
-            analyze.CommandText = "PRAGMA optimize=0x10002; PRAGMA wal_checkpoint(TRUNCATE);";
+            // What a long-running database has: statistics for the planner (SQLite's own advice after bulk loads), and the
+            // product's journal mode back (the bulk load wrote each page once, without a journal: a crash means generating again).
+            analyze.CommandText = "PRAGMA optimize=0x10002; PRAGMA journal_mode=WAL;";
             analyze.ExecuteNonQuery();
         }
 
-        return (new Counts(calls, legs, recordings, stored, transcripts, stopwatch.Elapsed), sample);
+        sample.Counts = new Counts(calls, legs, recordings, stored, transcripts, stopwatch.Elapsed);
+        sample.Save(Path.Combine(Path.GetDirectoryName(databasePath)!, SampleFile));
+        return (sample.Counts, sample);
     }
 
     private SyntheticCall NextCall(DateTime startedAt)

@@ -11,7 +11,11 @@ namespace CallVault.Bench.Scenarios.Queries;
 /// </summary>
 internal static class QueryRunner
 {
-    public sealed record Outcome(QueryKind Kind, LatencyStats All, IReadOnlyDictionary<string, LatencyStats> ByVariant, int Errors, string? FirstError);
+    public sealed record Outcome(QueryKind Kind, LatencyStats All, IReadOnlyDictionary<string, LatencyStats> ByVariant, int Errors, string? FirstError)
+    {
+        /// <summary>The server process's CPU time (all threads) while these requests ran.</summary>
+        public TimeSpan ServerCpu { get; init; }
+    }
 
     public static async Task<Outcome> RunAsync(HttpClient api, QueryKind kind, int warmup, int requests, CancellationToken cancellationToken)
     {
