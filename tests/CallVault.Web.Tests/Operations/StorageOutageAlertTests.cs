@@ -35,6 +35,9 @@ public sealed class StorageOutageAlertTests
         var open = Assert.Single(firing, a => a.GetProperty("rule").GetString() == Rule);
         Assert.Equal("critical", open.GetProperty("severity").GetString());
         Assert.True(open.GetProperty("value").GetDouble() > 0.01);
+        // The operations page shows it too.
+        var page = await s.Host.Api.GetStringAsync(new Uri("/operations", UriKind.Relative));
+        Assert.Contains("<code>store-failure-rate</code>", page, StringComparison.Ordinal);
         // The outage goes on for a few more evaluations: still one message.
         await Eventually.WaitAsync(() => StoreAttemptsAsync(s), n => n >= 8, TimeSpan.FromSeconds(60), "more failed store attempts");
 

@@ -1,3 +1,4 @@
+using CallVault.Core.Alerts;
 using CallVault.Core.Jobs;
 using CallVault.Core.Reconciliation;
 using CallVault.Core.Recordings;
@@ -34,6 +35,9 @@ internal sealed class IndexModel(CallVaultDbContext db, TimeProvider time) : Pag
 
     public int CallsWithoutRecording { get; private set; }
 
+    /// <summary>Open alerts first, then the latest resolved ones.</summary>
+    public IReadOnlyList<Alert> Alerts { get; private set; } = [];
+
     public DailyStatusChart Daily { get; private set; } = DailyStatusChart.Build([], DateOnly.MinValue.AddDays(ChartDays), ChartDays);
 
     public MissingByDirectionChart Missing { get; private set; } = new([]);
@@ -52,6 +56,10 @@ internal sealed class IndexModel(CallVaultDbContext db, TimeProvider time) : Pag
         JobsFailing = jobs.Where(j => j.State == JobState.Queued && j.Retrying).Sum(j => j.Count);
         JobsRunning = jobs.Where(j => j.State == JobState.Running).Sum(j => j.Count);
         JobsDead = jobs.Where(j => j.State == JobState.Dead).Sum(j => j.Count);
+
+        var open = await db.Alerts.AsNoTracking().Where(a => a.ResolvedAt == null).OrderByDescending(a => a.RaisedAt).Take(20).ToListAsync(cancellationToken);
+        var resolved = await db.Alerts.AsNoTracking().Where(a => a.ResolvedAt != null).OrderByDescending(a => a.ResolvedAt).Take(5).ToListAsync(cancellationToken);
+        Alerts = [.. open, .. resolved];
 
         Failures = await db.Recordings.AsNoTracking().Include(r => r.Stages)
             .Where(r => r.Status == RecordingStatus.Failed || r.Stages.Any(s => s.Status == StageStatus.Failed))
