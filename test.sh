@@ -76,6 +76,52 @@ export CALLVAULT_TEST_S3_BUCKET_PREFIX=callvault-test
 log "s3rver listening on $CALLVAULT_TEST_S3_SERVICE_URL"
 # <<< S3-compatible test server (s3rver) <<<
 
+# >>> PostgreSQL test server for the second run of the database suites >>>
+# Installs Debian's postgresql when missing, starts a throw-away cluster on a free loopback port in a
+# temporary folder (as the postgres user when run as root: PostgreSQL refuses to run as root), and
+# exports its connection string; stop_postgres (in the EXIT trap) stops it and deletes the folder.
+pg_dir=""
+pg_bin=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$pg_dir" ]; then
+    rm -rf "$pg_dir"
+  fi
+}
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+trap 'stop_s3rver; stop_postgres' EXIT
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    log "Installing postgresql"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  else
+    echo "PostgreSQL is missing. Install it (apt-get install postgresql) or run as root." >&2
+    exit 1
+  fi
+fi
+pg_dir=$(mktemp -d -t callvault-postgres.XXXXXX)
+[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+pg_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});')
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+# fsync off: a throw-away cluster needs no durability, and the suites create many databases.
+if ! as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 start \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+  echo "PostgreSQL did not start:" >&2
+  cat "$pg_dir/postgres.log" >&2
+  exit 1
+fi
+export CALLVAULT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+log "PostgreSQL listening on 127.0.0.1:$pg_port"
+# <<< PostgreSQL test server <<<
+
 # 3. Build once, then run every test project.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "Building"
@@ -83,9 +129,17 @@ dotnet build CallVault.slnx -c Release -nologo -v quiet
 
 log "Testing"
 results=$(mktemp)
-trap 'rm -f "$results"; stop_s3rver' EXIT
+trap 'rm -f "$results"; stop_s3rver; stop_postgres' EXIT
 status=0
 dotnet test CallVault.slnx -c Release --no-build -nologo 2>&1 | tee "$results" || status=$?
+
+# The database suites once more, on PostgreSQL: every repository and integration test on both databases.
+log "Testing on PostgreSQL"
+for project in tests/CallVault.Infrastructure.Tests tests/CallVault.Web.Tests; do
+  # SQLite-only tests (file locks, WAL) and the storage suite (no database) ran once above.
+  CALLVAULT_TEST_DATABASE=postgres dotnet test "$project" -c Release --no-build -nologo \
+    --filter "Database!=sqlite&FullyQualifiedName!~.Tests.Storage." 2>&1 | tee -a "$results" || status=$?
+done
 
 # One closing line for any reader: "N passed, N failed".
 passed=$(grep -Eo 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')

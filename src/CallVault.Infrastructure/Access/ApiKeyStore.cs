@@ -1,6 +1,5 @@
 using CallVault.Core.Access;
 using CallVault.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallVault.Infrastructure.Access;
@@ -43,7 +42,7 @@ public sealed class ApiKeyStore(IDbContextFactory<CallVaultDbContext> dbFactory,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             return null; // Another request took the name at the same moment.
         }

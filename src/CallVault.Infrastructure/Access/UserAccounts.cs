@@ -1,7 +1,6 @@
 using CallVault.Core.Access;
 using CallVault.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallVault.Infrastructure.Access;
@@ -52,7 +51,7 @@ public sealed class UserAccounts(IDbContextFactory<CallVaultDbContext> dbFactory
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             return null;
         }

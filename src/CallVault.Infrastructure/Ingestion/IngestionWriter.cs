@@ -3,7 +3,6 @@ using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Ingestion.Sql;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
@@ -69,8 +68,7 @@ public sealed partial class IngestionWriter(
         {
             await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
             await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var sql = new IngestSql(connection, (SqliteTransaction)transaction.GetDbTransaction());
+            using var sql = new IngestSql(db.Database.GetDbConnection(), transaction.GetDbTransaction());
             var now = time.GetUtcNow().UtcDateTime;
             for (var i = 0; i < batch.Count; i++)
             {

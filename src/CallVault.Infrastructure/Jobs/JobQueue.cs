@@ -8,7 +8,8 @@ namespace CallVault.Infrastructure.Jobs;
 
 /// <summary>
 /// The database is the queue. A claim is one conditional UPDATE: it takes the oldest runnable job,
-/// or one whose lease expired because its worker died, and stamps this worker's lease on it.
+/// or one whose lease expired because its worker died, and stamps this worker's lease on it
+/// (<see cref="JobClaimSql"/>: on PostgreSQL, rows other claims hold are skipped, not waited for).
 /// Every later change is conditional on still holding that lease.
 /// </summary>
 public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactory, IOptions<JobOptions> options, TimeProvider time)
@@ -31,19 +32,10 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE "Jobs" SET "State" = 'Running', "LeaseOwner" = $owner, "LeaseExpiresAt" = $lease,
-                "Attempts" = "Attempts" + 1, "UpdatedAt" = $now
-            WHERE "Id" = (
-                SELECT "Id" FROM "Jobs"
-                WHERE ("State" = 'Queued' AND "RunAfter" <= $now)
-                   OR ("State" = 'Running' AND "LeaseExpiresAt" < $now)
-                ORDER BY "RunAfter", "Id" LIMIT 1)
-            RETURNING "Id", "Kind", "RecordingId", "Attempts";
-            """;
-        Add(command, "$owner", owner);
-        Add(command, "$lease", now + options.Value.Lease);
-        Add(command, "$now", now);
+        command.CommandText = connection is Microsoft.Data.Sqlite.SqliteConnection ? JobClaimSql.Sqlite : JobClaimSql.Postgres;
+        Add(command, "@owner", owner);
+        Add(command, "@lease", now + options.Value.Lease);
+        Add(command, "@now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -53,7 +45,7 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         return new ClaimedJob(
             reader.GetInt64(0),
             reader.GetString(1),
-            reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)),
+            reader.IsDBNull(2) ? null : Ingestion.Sql.SqlValue.Guid(reader, 2),
             reader.GetInt32(3),
             owner);
     }
@@ -92,7 +84,7 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         var now = time.GetUtcNow().UtcDateTime;
         return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
             $"""
-            UPDATE "Jobs" SET "State" = 'Queued', "RunAfter" = {now}, "Attempts" = MAX("Attempts" - 1, 0),
+            UPDATE "Jobs" SET "State" = 'Queued', "RunAfter" = {now}, "Attempts" = CASE WHEN "Attempts" > 0 THEN "Attempts" - 1 ELSE 0 END,
                 "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "UpdatedAt" = {now}
             WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
             """,

@@ -16,6 +16,7 @@ public sealed class RetryBackoff(IOptions<JobOptions> options, Random random)
             jitter = random.NextDouble();
         }
 
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (jitter / 2)));
+        // Whole milliseconds: a retry time every database keeps exactly (PostgreSQL stores microseconds).
+        return TimeSpan.FromMilliseconds(Math.Round(ceiling * (0.5 + (jitter / 2))));
     }
 }

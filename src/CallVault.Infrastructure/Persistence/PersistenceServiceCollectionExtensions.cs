@@ -17,6 +17,13 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<CallVaultDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (options.IsPostgres)
+            {
+                builder.UseNpgsql(options.ConnectionString);
+                return;
+            }
+
+            // SQLite only: the lock wait belongs to SQLite itself (PostgreSQL has row locks).
             builder.UseSqlite(SqliteConnectionFactory.Prepare(options))
                 .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds));
         });

@@ -1,66 +1,20 @@
-using CallVault.Migrations.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Persistence;
 
 /// <summary>
-/// Applies the embedded, versioned SQL scripts in order, each in its own transaction, and records
-/// them in <c>__SchemaVersions</c>. <c>BEGIN IMMEDIATE</c> keeps two processes from migrating at once.
+/// Applies the embedded, versioned SQL scripts of the configured database in order, each in its own
+/// transaction, and records them in <c>__SchemaVersions</c>; two processes never migrate at once
+/// (SQLite: <c>BEGIN IMMEDIATE</c>'s write lock; PostgreSQL: an advisory lock held for the whole run).
 /// </summary>
 public sealed partial class SchemaMigrator(IOptions<DatabaseOptions> options, TimeProvider time, ILogger<SchemaMigrator> logger)
 {
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(SqliteConnectionFactory.Prepare(options.Value));
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-        await ExecuteAsync(connection, null,
-            """CREATE TABLE IF NOT EXISTS "__SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);""",
-            cancellationToken);
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => options.Value.IsPostgres
+        ? PostgresSchemaMigration.MigrateAsync(options.Value.ConnectionString, time, Applied, cancellationToken)
+        : SqliteSchemaMigration.MigrateAsync(SqliteConnectionFactory.Prepare(options.Value), time, Applied, cancellationToken);
 
-        var applied = 0;
-        foreach (var (version, name, sql) in SqliteMigrations.All())
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using (var check = connection.CreateCommand())
-            {
-                check.Transaction = transaction;
-                check.CommandText = """SELECT COUNT(*) FROM "__SchemaVersions" WHERE "Version" = $v""";
-                check.Parameters.AddWithValue("$v", version);
-                if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    continue;
-                }
-            }
-
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
-            await using (var record = connection.CreateCommand())
-            {
-                record.Transaction = transaction;
-                record.CommandText = """INSERT INTO "__SchemaVersions" ("Version", "Name", "AppliedAt") VALUES ($v, $n, $t)""";
-                record.Parameters.AddWithValue("$v", version);
-                record.Parameters.AddWithValue("$n", name);
-                record.Parameters.AddWithValue("$t", time.GetUtcNow().UtcDateTime);
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            LogApplied(logger, version, name);
-            applied++;
-        }
-
-        return applied;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private void Applied(int version, string name) => LogApplied(logger, version, name);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Applied schema migration {Version} ({Name})")]
     private static partial void LogApplied(ILogger logger, int version, string name);

@@ -32,7 +32,8 @@ public sealed class IngestionSqlPathTests
             TwilioCallbacks.Recording(after, recording),
             TwilioCallbacks.CallStatus(after, "ringing", 1));
 
-        Assert.IsType<SqliteException>(Assert.Single(results, r => r.Error is not null).Error);
+        // A unique-index violation from either database (SqliteException or PostgresException).
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(Assert.Single(results, r => r.Error is not null).Error);
         Assert.NotNull(results[1].Error);
         var events = await t.QueryAsync(db => db.InboundEvents.Select(e => e.DedupeKey).ToListAsync(t.Token));
         Assert.Equal(3, events.Count);

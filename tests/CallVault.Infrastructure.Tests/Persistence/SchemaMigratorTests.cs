@@ -1,12 +1,17 @@
+using System.Data.Common;
+using System.Globalization;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Tests.TestSupport;
+using CallVault.Migrations.Postgres;
 using CallVault.Migrations.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Tests.Persistence;
 
+/// <summary>The migrator on the run's database (SQLite, or PostgreSQL in the second run).</summary>
 public sealed class SchemaMigratorTests
 {
     [Fact]
@@ -14,14 +19,14 @@ public sealed class SchemaMigratorTests
     {
         await using var t = await TestServices.StartAsync(migrate: false);
         var migrator = t.Get<SchemaMigrator>();
-        var scripts = SqliteMigrations.All();
+        var scripts = Scripts(t);
 
         var first = await migrator.MigrateAsync(t.Token);
         var second = await migrator.MigrateAsync(t.Token);
 
         Assert.Equal(scripts.Count, first);
         Assert.Equal(0, second);
-        var versions = await ReadVersionsAsync(t.ConnectionString);
+        var versions = await ReadVersionsAsync(t);
         Assert.Equal(scripts.Select(s => (long)s.Version), versions.Select(v => v.Version));
         Assert.Equal((1L, "0001_initial.sql"), (versions[0].Version, versions[0].Name));
     }
@@ -36,11 +41,20 @@ public sealed class SchemaMigratorTests
 
         var applied = await Task.WhenAll(Task.Run(() => a.MigrateAsync(t.Token)), Task.Run(() => b.MigrateAsync(t.Token)));
 
-        Assert.Equal(SqliteMigrations.All().Count, applied.Sum());
-        Assert.Equal(SqliteMigrations.All().Count, (await ReadVersionsAsync(t.ConnectionString)).Count);
+        Assert.Equal(Scripts(t).Count, applied.Sum());
+        Assert.Equal(Scripts(t).Count, (await ReadVersionsAsync(t)).Count);
     }
 
     [Fact]
+    public void Scripts_EverySqliteScript_HasAPostgresTwinOfTheSameNumberAndName()
+    {
+        Assert.Equal(
+            SqliteMigrations.All().Select(s => s.Name),
+            PostgresMigrations.All().Select(s => s.Name));
+    }
+
+    [Fact]
+    [Trait("Database", "sqlite")]
     public async Task MigrateAsync_NewDatabase_JournalModeIsWal()
     {
         await using var t = await TestServices.StartAsync();
@@ -57,27 +71,37 @@ public sealed class SchemaMigratorTests
     [Fact]
     public async Task MigrateAsync_AppliedAt_IsTheInjectedClock()
     {
-        await using var t = await TestServices.StartAsync();
+        await using var t = await TestServices.StartAsync(migrate: false);
+        await t.Get<SchemaMigrator>().MigrateAsync(t.Token);
 
-        var versions = await ReadVersionsAsync(t.ConnectionString);
+        var versions = await ReadVersionsAsync(t);
 
         Assert.NotEmpty(versions);
-        Assert.All(versions, v => Assert.Equal(TestServices.Start.UtcDateTime, DateTime.Parse(v.AppliedAt, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(versions, v => Assert.Equal(TestServices.Start.UtcDateTime, v.AppliedAt));
     }
 
-    private static async Task<List<(long Version, string Name, string AppliedAt)>> ReadVersionsAsync(string connectionString)
+    private static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(TestServices t) =>
+        t.Database.IsPostgres ? PostgresMigrations.All() : SqliteMigrations.All();
+
+    private static async Task<List<(long Version, string Name, DateTime AppliedAt)>> ReadVersionsAsync(TestServices t)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using var db = await t.Get<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
+        await db.Database.OpenConnectionAsync(t.Token);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = """SELECT "Version", "Name", "AppliedAt" FROM "__SchemaVersions" ORDER BY "Version";""";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(long, string, string)>();
-        while (await reader.ReadAsync())
+        await using var reader = await command.ExecuteReaderAsync(t.Token);
+        var rows = new List<(long, string, DateTime)>();
+        while (await reader.ReadAsync(t.Token))
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            rows.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), AppliedAt(reader)));
         }
 
         return rows;
     }
+
+    private static DateTime AppliedAt(DbDataReader reader) => reader.GetValue(2) switch
+    {
+        DateTime d => d.ToUniversalTime(),
+        var text => DateTime.SpecifyKind(DateTime.Parse((string)text, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+    };
 }

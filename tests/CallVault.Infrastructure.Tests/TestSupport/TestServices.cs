@@ -10,6 +10,7 @@ using CallVault.Infrastructure.Pipeline;
 using CallVault.Infrastructure.Storage;
 using CallVault.Infrastructure.Twilio;
 using CallVault.Simulator;
+using CallVault.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,9 +30,10 @@ internal sealed class TestServices : IAsyncDisposable
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
     private IngestionWriter? _writer;
 
-    private TestServices(string root, ManualTimeProvider clock, ServiceProvider services)
+    private TestServices(string root, TestDatabase database, ManualTimeProvider clock, ServiceProvider services)
     {
         Root = root;
+        Database = database;
         Clock = clock;
         Services = services;
     }
@@ -45,6 +47,9 @@ internal sealed class TestServices : IAsyncDisposable
 
     public ManualTimeProvider Clock { get; }
 
+    /// <summary>SQLite, or PostgreSQL when the run asks for it (see <see cref="TestDatabase"/>).</summary>
+    public TestDatabase Database { get; }
+
     public ServiceProvider Services { get; }
 
     /// <summary>Cancels after 60 s so a hung test fails instead of blocking the run.</summary>
@@ -54,9 +59,9 @@ internal sealed class TestServices : IAsyncDisposable
         IDictionary<string, string?>? settings = null, TwilioSimulator? simulator = null, bool migrate = true)
     {
         var root = Directory.CreateTempSubdirectory("callvault-infra-").FullName;
-        var config = new Dictionary<string, string?>
+        var database = TestDatabase.For(root, migrated: migrate);
+        var config = new Dictionary<string, string?>(database.Settings)
         {
-            ["CallVault:Database:ConnectionString"] = $"Data Source={Path.Combine(root, "cv.db")}",
             ["CallVault:Storage:Path"] = Path.Combine(root, "recordings"),
             ["CallVault:Storage:TempPath"] = Path.Combine(root, "tmp"),
             // Tests compare stored bytes with the simulator's WAV; transcoding tests turn it on.
@@ -99,11 +104,12 @@ internal sealed class TestServices : IAsyncDisposable
         }
         catch
         {
+            TestDatabase.Drop(root);
             Directory.Delete(root, recursive: true);
             throw;
         }
 
-        var harness = new TestServices(root, clock, provider);
+        var harness = new TestServices(root, database, clock, provider);
         if (migrate)
         {
             try
@@ -143,8 +149,10 @@ internal sealed class TestServices : IAsyncDisposable
 
     public JobOptions JobOptions => Get<IOptions<JobOptions>>().Value;
 
-    /// <summary>The connection string CallVault itself opens (busy timeout, foreign keys, pooling).</summary>
-    public string ConnectionString => SqliteConnectionFactory.Prepare(Get<IOptions<DatabaseOptions>>().Value);
+    /// <summary>The connection string CallVault itself opens (on SQLite: busy timeout, foreign keys, pooling).</summary>
+    public string ConnectionString => Database.IsPostgres
+        ? Database.ConnectionString
+        : SqliteConnectionFactory.Prepare(Get<IOptions<DatabaseOptions>>().Value);
 
     public async Task<T> QueryAsync<T>(Func<CallVaultDbContext, Task<T>> query)
     {
@@ -199,8 +207,13 @@ internal sealed class TestServices : IAsyncDisposable
         }
 
         await Services.DisposeAsync();
-        using (var connection = new SqliteConnection(connectionString))
+        if (Database.IsPostgres)
         {
+            TestDatabase.Drop(Root);
+        }
+        else
+        {
+            using var connection = new SqliteConnection(connectionString);
             SqliteConnection.ClearPool(connection);
         }
 

@@ -76,6 +76,7 @@ public sealed class CrashRecoveryTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            CallVault.Tests.TestSupport.TestDatabase.Drop(dataDirectory);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }

@@ -41,6 +41,7 @@ public sealed class ImportCommandTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            CallVault.Tests.TestSupport.TestDatabase.Drop(dataDirectory);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CallVault.Simulator;
+using CallVault.Tests.TestSupport;
 using CallVault.Web.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 
@@ -61,8 +62,7 @@ public sealed class ImportResumeTests
                 Assert.Equal(30, finished.GetProperty("pages").GetInt32());
             }
 
-            using var db = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "callvault.db")}");
-            await db.OpenAsync();
+            await using var db = await TestDatabase.For(dataDirectory).OpenAsync();
             Assert.Equal(300L, await ScalarAsync(db, """SELECT COUNT(*) FROM "Recordings" """));
             Assert.Equal(300L, await ScalarAsync(db, """SELECT COUNT(DISTINCT "RecordingId") FROM "Jobs" WHERE "Kind" = 'recording.process'"""));
             Assert.Equal(300L, await ScalarAsync(db, """SELECT COUNT(*) FROM "Jobs" WHERE "Kind" = 'recording.process'"""));
@@ -71,6 +71,7 @@ public sealed class ImportResumeTests
         finally
         {
             SqliteConnection.ClearAllPools();
+            TestDatabase.Drop(dataDirectory);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
@@ -82,10 +83,10 @@ public sealed class ImportResumeTests
         return api;
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection db, string sql)
+    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection db, string sql)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

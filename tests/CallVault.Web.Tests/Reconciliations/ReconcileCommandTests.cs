@@ -43,6 +43,7 @@ public sealed class ReconcileCommandTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            CallVault.Tests.TestSupport.TestDatabase.Drop(dataDirectory);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
@@ -63,6 +64,7 @@ public sealed class ReconcileCommandTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            CallVault.Tests.TestSupport.TestDatabase.Drop(dataDirectory);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Simulator;
+using CallVault.Tests.TestSupport;
 using CallVault.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace CallVault.Web.Tests.TestSupport;
 
 /// <summary>
-/// A real CallVault server on a loopback port with its own SQLite file and storage folder, wired to
+/// A real CallVault server on a loopback port with its own database and storage folder, wired to
 /// a running Twilio simulator. One per test.
 /// </summary>
 public sealed class CallVaultTestHost : IAsyncDisposable
@@ -76,9 +77,9 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         return new CallVaultTestHost(app, dataDirectory, new Uri(address));
     }
 
-    public static Dictionary<string, string?> DefaultSettings(string dataDirectory, TwilioSimulator? simulator) => new()
+    /// <summary>The settings of a test server on <paramref name="dataDirectory"/>, its database included (see <see cref="TestDatabase"/>).</summary>
+    public static Dictionary<string, string?> DefaultSettings(string dataDirectory, TwilioSimulator? simulator) => new(TestDatabase.For(dataDirectory).Settings)
     {
-        ["CallVault:Database:ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "callvault.db")}",
         ["CallVault:Storage:Path"] = Path.Combine(dataDirectory, "recordings"),
         ["CallVault:Storage:TempPath"] = Path.Combine(dataDirectory, "tmp"),
         ["CallVault:Auth:AdminApiKey"] = AdminKey,
@@ -120,6 +121,7 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(DataDirectory);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

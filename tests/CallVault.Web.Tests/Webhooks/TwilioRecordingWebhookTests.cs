@@ -161,6 +161,7 @@ public sealed class TwilioRecordingWebhookTests
     }
 
     [Fact]
+    [Trait("Database", "sqlite")] // SQLite's file lock and busy timeout; PostgreSQL has neither.
     public async Task RecordingCallback_DatabaseCannotCommit_Returns503ThenAcceptsTheRetry()
     {
         await using var s = await Scenario.StartAsync(new Dictionary<string, string?> { ["CallVault:Database:BusyTimeoutSeconds"] = "1" });

@@ -19,7 +19,7 @@ internal static class CallSql
         """;
 
     private const string ClearRecordingMissingSql = """
-        UPDATE "Calls" SET "RecordingMissing" = 0 WHERE "Id" = @id AND "RecordingMissing" <> 0
+        UPDATE "Calls" SET "RecordingMissing" = FALSE WHERE "Id" = @id AND "RecordingMissing"
         """;
 
     public static void Insert(IngestSql sql, Call call)
@@ -53,7 +53,7 @@ internal static class CallSql
         command.ExecuteNonQuery();
     }
 
-    private static void SetStatus(Microsoft.Data.Sqlite.SqliteCommand command, Call call)
+    private static void SetStatus(System.Data.Common.DbCommand command, Call call)
     {
         command.Set("@direction", SqlValue.Of(call.Direction));
         command.Set("@from", SqlValue.Of(call.From));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using CallVault.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -10,11 +11,12 @@ namespace CallVault.Infrastructure.Ingestion.Sql;
 /// The writer's open connection and transaction for one batch, with each statement prepared once
 /// and reused for every event of the batch (parameters are named <c>@name</c> in the SQL text and
 /// created from it). Also the per-event savepoint, issued as plain SQL so it costs one statement.
+/// The same SQL runs on SQLite and PostgreSQL; <see cref="SqlValue"/> gives each its value forms.
 /// </summary>
-internal sealed partial class IngestSql(SqliteConnection connection, SqliteTransaction? transaction) : IDisposable
+internal sealed partial class IngestSql(DbConnection connection, DbTransaction? transaction) : IDisposable
 {
     private const string SavepointName = "ingest_event";
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs a SQL command on an EF context's connection and current transaction (for callers outside
@@ -26,8 +28,8 @@ internal sealed partial class IngestSql(SqliteConnection connection, SqliteTrans
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             using var sql = new IngestSql(connection, transaction);
             return command.Apply(sql, now);
         }
@@ -38,7 +40,7 @@ internal sealed partial class IngestSql(SqliteConnection connection, SqliteTrans
     }
 
     /// <summary>The prepared command for <paramref name="sql"/>; set its parameters, then execute it.</summary>
-    public SqliteCommand Command(string sql)
+    public DbCommand Command(string sql)
     {
         if (_commands.TryGetValue(sql, out var command))
         {
@@ -50,10 +52,19 @@ internal sealed partial class IngestSql(SqliteConnection connection, SqliteTrans
         command.CommandText = sql;
         foreach (var name in ParameterNames().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
         {
-            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        // SQLite compiles the statement once here. PostgreSQL would fix each parameter's type at
+        // preparation, before the first value is known, so it is sent unprepared and typed per value.
+        if (connection is SqliteConnection)
+        {
+            command.Prepare();
+        }
+
         _commands.Add(sql, command);
         return command;
     }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CallVault.Core.Calls;
-using Microsoft.Data.Sqlite;
 
 namespace CallVault.Infrastructure.Ingestion.Sql;
 
@@ -103,7 +103,7 @@ internal static class LegSql
         }
     }
 
-    private static void SetState(SqliteCommand command, CallLeg leg)
+    private static void SetState(DbCommand command, CallLeg leg)
     {
         command.Set("@id", SqlValue.Of(leg.Id));
         command.Set("@direction", SqlValue.Of(leg.Direction));

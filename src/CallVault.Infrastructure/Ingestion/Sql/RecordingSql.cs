@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CallVault.Core.Recordings;
-using Microsoft.Data.Sqlite;
 
 namespace CallVault.Infrastructure.Ingestion.Sql;
 
@@ -123,7 +123,7 @@ internal static class RecordingSql
         command.ExecuteNonQuery();
     }
 
-    private static void SetState(SqliteCommand command, Recording recording)
+    private static void SetState(DbCommand command, Recording recording)
     {
         command.Set("@id", SqlValue.Of(recording.Id));
         command.Set("@status", recording.Status.ToString());

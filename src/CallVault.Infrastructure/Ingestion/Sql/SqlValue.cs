@@ -1,12 +1,15 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace CallVault.Infrastructure.Ingestion.Sql;
 
 /// <summary>
-/// Values in the same text forms EF Core's SQLite provider writes and reads (Guid as upper-case
-/// text, DateTime as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> UTC, enums by name, bool as 0/1), so rows
-/// written here and rows written through EF are interchangeable.
+/// Values in the forms each database's EF Core provider writes and reads, so rows written here and
+/// rows written through EF are interchangeable. <c>Of</c> keeps the CLR value; <see cref="Set"/>
+/// turns it into SQLite's text forms (Guid as upper-case text, DateTime as
+/// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> UTC, bool as 0/1) or hands it to PostgreSQL as it is
+/// (uuid, timestamptz, boolean). Enums go by name on both.
 /// </summary>
 internal static class SqlValue
 {
@@ -14,12 +17,11 @@ internal static class SqlValue
 
     public static object Of(string? value) => value is null ? DBNull.Value : value;
 
-    public static object Of(Guid value) => value.ToString("D").ToUpperInvariant();
+    public static object Of(Guid value) => value;
 
-    public static object Of(Guid? value) => value is { } v ? Of(v) : DBNull.Value;
+    public static object Of(Guid? value) => value is { } v ? v : DBNull.Value;
 
-    public static object Of(DateTime value) =>
-        (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()).ToString(DateFormat, CultureInfo.InvariantCulture);
+    public static object Of(DateTime value) => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
 
     public static object Of(DateTime? value) => value is { } v ? Of(v) : DBNull.Value;
 
@@ -27,21 +29,41 @@ internal static class SqlValue
 
     public static object Of(double? value) => value is { } v ? v : DBNull.Value;
 
-    public static object Of(bool value) => value ? 1L : 0L;
+    public static object Of(bool value) => value;
 
-    public static string? String(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? String(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static Guid Guid(SqliteDataReader reader, int ordinal) => System.Guid.Parse(reader.GetString(ordinal));
+    public static Guid Guid(DbDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(Guid)
+        ? reader.GetGuid(ordinal)
+        : System.Guid.Parse(reader.GetString(ordinal));
 
-    public static Guid? NullableGuid(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Guid(reader, ordinal);
+    public static Guid? NullableGuid(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Guid(reader, ordinal);
 
-    public static int? Int(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+    public static int? Int(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
-    public static double? Double(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    public static double? Double(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
-    public static DateTime? Date(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal)
-        ? null
-        : DateTime.SpecifyKind(DateTime.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc);
+    public static DateTime? Date(DbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
 
-    public static void Set(this SqliteCommand command, string name, object value) => command.Parameters[name].Value = value;
+        var value = reader.GetFieldType(ordinal) == typeof(DateTime)
+            ? reader.GetDateTime(ordinal)
+            : DateTime.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.None);
+        return DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    }
+
+    public static void Set(this DbCommand command, string name, object value) =>
+        command.Parameters[name].Value = command is SqliteCommand ? ForSqlite(value) : value;
+
+    private static object ForSqlite(object value) => value switch
+    {
+        System.Guid g => g.ToString("D").ToUpperInvariant(),
+        DateTime d => d.ToString(DateFormat, CultureInfo.InvariantCulture),
+        bool b => b ? 1L : 0L,
+        _ => value,
+    };
 }
