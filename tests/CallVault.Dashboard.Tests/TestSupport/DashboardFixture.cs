@@ -57,6 +57,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
+        // Script errors and failed requests end up in the failure message (see Diagnose).
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") { Log(page, $"console {message.Type}: {message.Text}"); } };
+        page.PageError += (_, error) => Log(page, $"page error: {error}");
+        page.RequestFailed += (_, request) => Log(page, $"request failed: {request.Method} {request.Url} {request.Failure}");
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
         await page.GetByLabel("User name").FillAsync(user);
@@ -66,8 +70,35 @@ public sealed class DashboardFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Runs a browser step; on failure, adds what the page logged and saves a screenshot of it.</summary>
+    public static async Task DiagnoseAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await ScreenshotAsync(page, "failed-" + name);
+            throw new InvalidOperationException($"{ex.Message}\nat {page.Url}\nbrowser log:\n{string.Join("\n", LogOf(page))}", ex);
+        }
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Logs = [];
+
+    private static List<string> LogOf(IPage page) => Logs.GetOrCreateValue(page);
+
+    private static void Log(IPage page, string line)
+    {
+        var log = LogOf(page);
+        lock (log)
+        {
+            log.Add(line);
+        }
+    }
 
     /// <summary>A number no other test uses, so each test finds its own rows on the shared server.</summary>
     public static string UniqueNumber() => "+1415" + Random.Shared.Next(2_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -41,7 +41,11 @@ internal sealed class IndexModel(CallVaultDbContext db, TimeProvider time) : Pag
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Section"] = "operations";
-        var jobs = await db.Jobs.AsNoTracking().Where(j => j.State == JobState.Queued || j.State == JobState.Running || j.State == JobState.Dead)
+        // A dead job whose recording was retried since and got through needs nobody's attention any more.
+        var jobs = await db.Jobs.AsNoTracking()
+            .Where(j => j.State == JobState.Queued || j.State == JobState.Running
+                || (j.State == JobState.Dead && (j.RecordingId == null || db.Recordings.Any(r => r.Id == j.RecordingId
+                    && (r.Status == RecordingStatus.Failed || r.Stages.Any(s => s.Status == StageStatus.Failed))))))
             .GroupBy(j => new { j.State, Retrying = j.Attempts > 0 }).Select(g => new { g.Key.State, g.Key.Retrying, Count = g.Count() })
             .ToListAsync(cancellationToken);
         JobsPending = jobs.Where(j => j.State == JobState.Queued && !j.Retrying).Sum(j => j.Count);
