@@ -35,6 +35,8 @@ internal static class DemoMode
 
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.Services.AddSingleton(simulator);
+            // After the schema migration (the first hosted service), before the calls start.
+            builder.Services.AddHostedService<DemoAdminUser>();
             builder.Services.AddHostedService<DemoCallPlacer>();
         });
         await app.RunAsync(cancellationToken);
