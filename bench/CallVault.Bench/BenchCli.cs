@@ -17,7 +17,7 @@ internal static class BenchCli
           pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0 --transcode none,opus
           transcode               size ratio and speed of the pipeline's ffmpeg settings on speech and tones
           reconcile               --recordings 100000 --days 30 --provider true (dry-run reconciliation; not part of 'all')
-          queries                 --calls 1000000 --days 365 --requests 200 --warmup 60 --keep-data false (generated archive, API query latency; not part of 'all')
+          queries                 --calls 1000000 --days 365 --requests 200 --warmup 60 --keep-data false --data DIR (generated archive, API query latency; not part of 'all')
           claims                  --jobs 20000 --claimers 16 (job-claim rate on PostgreSQL; not part of 'all')
           scaleout                --recordings 300 --latency-ms 300 --workers 4 (1 vs 3 instances on PostgreSQL; not part of 'all')
 
