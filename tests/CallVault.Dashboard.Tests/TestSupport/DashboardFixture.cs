@@ -34,6 +34,9 @@ public sealed class DashboardFixture : IAsyncLifetime
         await Scenario.Host.CreateUserAsync(Admin, Roles.Admin);
         await Scenario.Host.CreateUserAsync(Viewer, Roles.Viewer);
         _playwright = await Playwright.CreateAsync();
+        // The pipeline runs beside the other test assemblies on two cores: expectations about live
+        // updates wait as long as actions do, not Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
