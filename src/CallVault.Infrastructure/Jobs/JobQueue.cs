@@ -30,6 +30,7 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Opened through EF so the connection gets the same set-up (busy timeout) as every other. A lost
         // claim only means the job is claimed again: it need not wait for the disk.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await CommitDurability.RelaxAsync(db, cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
