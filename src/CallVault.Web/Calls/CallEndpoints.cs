@@ -22,15 +22,20 @@ internal static class CallEndpoints
     }
 
     public static async Task<Results<Ok<Page<CallListItemDto>>, ProblemHttpResult>> ListAsync(
-        CallVaultDbContext db, ICallTextSearch search, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? q,
-        string? cursor, int? limit, CancellationToken cancellationToken)
+        CallVaultDbContext db, ICallTextSearch search, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? recordingStatus,
+        string? q, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         if (!ListLimits.TryNormalize(limit, out var take))
         {
             return ApiProblems.BadLimit();
         }
 
-        var filters = new CallFilters(phone, from, to, direction, status);
+        if (!RecordingStates.IsKnown(recordingStatus))
+        {
+            return ApiProblems.BadRequest($"recordingStatus must be one of: {string.Join(", ", RecordingStates.All)}.");
+        }
+
+        var filters = new CallFilters(phone, from, to, direction, status, recordingStatus);
         if (!string.IsNullOrWhiteSpace(q))
         {
             return await CallSearch.ListAsync(db, search, q, filters, cursor, take, cancellationToken);
@@ -41,7 +46,7 @@ internal static class CallEndpoints
             return ApiProblems.BadCursor();
         }
 
-        var query = filters.Apply(db.Calls.AsNoTracking());
+        var query = filters.Apply(db.Calls.AsNoTracking(), db.Recordings);
         if (after is not null)
         {
             query = query.Where(c => c.StartedAt < after.At || (c.StartedAt == after.At && c.Id.CompareTo(after.Id) < 0));

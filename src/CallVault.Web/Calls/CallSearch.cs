@@ -37,7 +37,7 @@ internal static class CallSearch
 
         var hits = await search.SearchAsync(db, terms, MaxHits, cancellationToken);
         var ids = hits.Select(h => h.CallId).ToList();
-        var allowed = (await filters.Apply(db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id))).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var allowed = (await filters.Apply(db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)), db.Recordings).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var ranked = hits.Where(h => allowed.Contains(h.CallId)).Select(h => h.CallId).ToList();
         var pageIds = ranked.Skip(offset).Take(take).ToList();
 

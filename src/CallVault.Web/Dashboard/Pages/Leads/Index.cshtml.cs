@@ -54,7 +54,7 @@ internal sealed class IndexModel(CallVaultDbContext db, CallVault.Infrastructure
             return RedirectToPage("/Leads/Index", new { number = Normalized });
         }
 
-        var result = await CallEndpoints.ListAsync(db, search, Normalized, null, null, null, null, null, Cursor, PageSize, cancellationToken);
+        var result = await CallEndpoints.ListAsync(db, search, Normalized, null, null, null, null, null, null, Cursor, PageSize, cancellationToken);
         switch (result.Result)
         {
             case Ok<Page<CallListItemDto>> ok:
