@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Statistics;
 
 namespace CallVault.Web.Dashboard.Charts;
 
@@ -15,9 +16,10 @@ internal sealed record DailyStatusChart(IReadOnlyList<DailyStatusChart.Day> Days
     /// <summary>Stacking order, bottom up; each maps to a colour class.</summary>
     public static readonly RecordingStatus[] Order = [RecordingStatus.Stored, RecordingStatus.Processing, RecordingStatus.Awaiting, RecordingStatus.Failed, RecordingStatus.Absent, RecordingStatus.Deleted];
 
-    public static DailyStatusChart Build(IEnumerable<(DateTime CreatedAt, RecordingStatus Status)> rows, DateOnly lastDay, int days)
+    /// <summary>The last <paramref name="days"/> days up to <paramref name="lastDay"/>, from counts per day and status (days without any are empty).</summary>
+    public static DailyStatusChart Build(IEnumerable<RecordingDayCount> counted, DateOnly lastDay, int days)
     {
-        var counts = rows.GroupBy(r => (DateOnly.FromDateTime(r.CreatedAt.ToUniversalTime()), r.Status)).ToDictionary(g => g.Key, g => g.Count());
+        var counts = counted.GroupBy(c => (c.Day, c.Status)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var list = Enumerable.Range(0, days).Select(i => lastDay.AddDays(i - days + 1))
             .Select(d => new Day(d, Order.Select(s => (s, counts.GetValueOrDefault((d, s)))).Where(x => x.Item2 > 0).ToList()))
             .ToList();
