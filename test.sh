@@ -131,7 +131,8 @@ log "Testing"
 results=$(mktemp)
 trap 'rm -f "$results"; stop_s3rver; stop_postgres' EXIT
 status=0
-# Everything on SQLite (the multi-instance test, traited Database=postgres, runs in the PostgreSQL pass).
+# Everything on SQLite; tests traited Database=postgres (among them the three-instance test,
+# ScaleOut.MultiInstanceTests in the Web suite) run only in the PostgreSQL pass below.
 dotnet test CallVault.slnx -c Release --no-build -nologo --filter "Database!=postgres" 2>&1 | tee "$results" || status=$?
 
 # The database suites once more, on PostgreSQL: every repository and integration test on both databases.

@@ -2,7 +2,7 @@ namespace CallVault.Core.Jobs;
 
 /// <summary>
 /// One claim of a job by one worker, written by the database as the claim starts and ends. An
-/// attempt without an end was never finished by its worker (it died, or lost its lease).
+/// attempt without an end was never finished by its worker (its process died).
 /// </summary>
 public sealed class JobAttempt
 {
@@ -13,6 +13,6 @@ public sealed class JobAttempt
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
 
-    /// <summary>The job's state when the attempt ended: Succeeded, Queued (retry or hand-back) or Dead.</summary>
+    /// <summary>The job's state when the attempt ended: Succeeded, Queued (retry or hand-back) or Dead; LeaseLost when another worker had taken the job over.</summary>
     public string? Outcome { get; set; }
 }

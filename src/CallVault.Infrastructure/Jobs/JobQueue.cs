@@ -14,6 +14,9 @@ namespace CallVault.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactory, IOptions<JobOptions> options, TimeProvider time)
 {
+    /// <summary>The outcome of an attempt whose worker found its lease taken over.</summary>
+    public const string LeaseLostOutcome = "LeaseLost";
+
     public static Job NewJob(string kind, Guid? recordingId, DateTime now) => new()
     {
         Kind = kind,
@@ -24,20 +27,26 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         UpdatedAt = now,
     };
 
+    /// <summary>
+    /// Claims the next runnable job. <paramref name="cancellationToken"/> is honoured only until the
+    /// claim is sent: a claim the database may have committed is always read back, so a shutdown
+    /// cannot leave a job owned by a worker that never learnt of it (the command timeout bounds the wait).
+    /// </summary>
     public async Task<ClaimedJob?> TryClaimAsync(string owner, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Opened through EF so the connection gets the same set-up (busy timeout) as every other.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow().UtcDateTime;
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = connection is Microsoft.Data.Sqlite.SqliteConnection ? JobClaimSql.Sqlite : JobClaimSql.Postgres;
         Add(command, "@owner", owner);
         Add(command, "@lease", now + options.Value.Lease);
         Add(command, "@now", now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        if (!await reader.ReadAsync(CancellationToken.None))
         {
             return null;
         }
@@ -89,6 +98,20 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
             WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
             """,
             cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends this worker's attempt when the job is no longer its own (another worker took it over after
+    /// the lease ran out), so the history shows when this worker actually stopped. The job row belongs
+    /// to its new owner and is left alone.
+    /// </summary>
+    public async Task EndLostAttemptAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.JobAttempts
+            .Where(a => a.JobId == job.Id && a.Owner == job.Owner && a.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.EndedAt, now).SetProperty(a => a.Outcome, LeaseLostOutcome), cancellationToken);
     }
 
     /// <summary>When the next queued job becomes runnable, so idle workers sleep exactly that long.</summary>

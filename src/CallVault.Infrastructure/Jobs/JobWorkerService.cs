@@ -37,6 +37,13 @@ internal sealed partial class JobWorkerService(
                     continue;
                 }
 
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    // Claimed as the server began to stop: hand it straight back.
+                    await queue.ReleaseAsync(job, CancellationToken.None);
+                    return;
+                }
+
                 await RunAsync(job, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -111,15 +118,32 @@ internal sealed partial class JobWorkerService(
         if (outcome is not null)
         {
             LogFinished(logger, job.Id, job.Kind, outcome.GetType().Name);
-            await queue.CompleteAsync(job, outcome, CancellationToken.None);
-            if (outcome is JobOutcome.Retry)
+            if (!await queue.CompleteAsync(job, outcome, CancellationToken.None))
+            {
+                // Taken over while finishing: the new owner's run decides; ours ends here.
+                LogLeaseLost(logger, job.Id);
+                await queue.EndLostAttemptAsync(job, CancellationToken.None);
+            }
+            else if (outcome is JobOutcome.Retry)
             {
                 signal.Notify();
             }
+
+            return;
         }
-        else if (stoppingToken.IsCancellationRequested)
+
+        // Interrupted: by shutdown, a lease taken over, or a heartbeat that could not reach the
+        // database. Whichever it was, the job must not stay owned by a worker that stopped on it.
+        var handedBack = stoppingToken.IsCancellationRequested
+            ? await queue.ReleaseAsync(job, CancellationToken.None)
+            : await queue.CompleteAsync(job, new JobOutcome.Retry("The job's lease could not be kept.", time.GetUtcNow().UtcDateTime), CancellationToken.None);
+        if (!handedBack)
         {
-            await queue.ReleaseAsync(job, CancellationToken.None);
+            await queue.EndLostAttemptAsync(job, CancellationToken.None);
+        }
+        else if (!stoppingToken.IsCancellationRequested)
+        {
+            signal.Notify();
         }
     }
 

@@ -21,7 +21,7 @@ internal static class CallEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<Page<CallListItemDto>>, ProblemHttpResult>> ListAsync(
         CallVaultDbContext db, ICallTextSearch search, string? phone, DateTime? from, DateTime? to, string? direction, string? status, string? recordingStatus,
         string? q, string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -46,22 +46,16 @@ internal static class CallEndpoints
             return ApiProblems.BadCursor();
         }
 
-        var query = filters.Apply(db.Calls.AsNoTracking().Include(c => c.Legs).AsQueryable(), db.Recordings);
+        var query = filters.Apply(db.Calls.AsNoTracking(), db.Recordings);
         if (after is not null)
         {
             query = query.Where(c => c.StartedAt < after.At || (c.StartedAt == after.At && c.Id.CompareTo(after.Id) < 0));
         }
 
-        var calls = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(take + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        var calls = await CallListItems.Rows(query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(take + 1)).ToListAsync(cancellationToken);
         var page = calls.Take(take).ToList();
-        var ids = page.Select(c => c.Id).ToList();
-        var recordings = await db.Recordings.AsNoTracking().Include(r => r.Stages)
-            .Where(r => r.CallId != null && ids.Contains(r.CallId.Value))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var byCall = recordings.ToLookup(r => r.CallId);
         var next = calls.Count > take ? new Cursor(page[^1].StartedAt, page[^1].Id).Encode() : null;
-        return TypedResults.Ok(new Page<CallDto>([.. page.Select(c => CallDto.FromEntity(c, byCall[c.Id].OrderBy(r => r.CreatedAt)))], next));
+        return TypedResults.Ok(new Page<CallListItemDto>(await CallListItems.LoadAsync(db, page, null, cancellationToken), next));
     }
 
     private static async Task<Results<Ok<CallDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken)

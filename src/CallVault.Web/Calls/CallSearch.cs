@@ -16,7 +16,7 @@ internal static class CallSearch
     public const int MaxQueryLength = 500;
     public const int MaxHits = 1000;
 
-    public static async Task<Results<Ok<Page<CallDto>>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<Page<CallListItemDto>>, ProblemHttpResult>> ListAsync(
         CallVaultDbContext db, ICallTextSearch search, string q, CallFilters filters, string? cursor, int take, CancellationToken cancellationToken)
     {
         if (q.Length > MaxQueryLength)
@@ -41,15 +41,10 @@ internal static class CallSearch
         var ranked = hits.Where(h => allowed.Contains(h.CallId)).Select(h => h.CallId).ToList();
         var pageIds = ranked.Skip(offset).Take(take).ToList();
 
-        var calls = await db.Calls.AsNoTracking().Include(c => c.Legs).Where(c => pageIds.Contains(c.Id)).AsSplitQuery().ToListAsync(cancellationToken);
-        var recordings = await db.Recordings.AsNoTracking().Include(r => r.Stages)
-            .Where(r => r.CallId != null && pageIds.Contains(r.CallId.Value))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var byCall = recordings.ToLookup(r => r.CallId);
-        var byId = calls.ToDictionary(c => c.Id);
-        var items = pageIds.Where(byId.ContainsKey).Select(id => CallDto.FromEntity(byId[id], byCall[id].OrderBy(r => r.CreatedAt))).ToList();
+        var rows = await CallListItems.Rows(db.Calls.AsNoTracking().Where(c => pageIds.Contains(c.Id))).ToListAsync(cancellationToken);
+        var byId = rows.ToDictionary(c => c.Id);
+        var items = await CallListItems.LoadAsync(db, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], null, cancellationToken);
         var next = offset + take < ranked.Count ? SearchCursor.Encode(offset + take) : null;
-        return TypedResults.Ok(new Page<CallDto>(items, next));
+        return TypedResults.Ok(new Page<CallListItemDto>(items, next));
     }
 }

@@ -67,7 +67,23 @@ internal sealed class TestDatabase
     /// use: migrated, or empty when <paramref name="migrated"/> is false, as a new SQLite file is).
     /// </summary>
     public static TestDatabase For(string folder, bool migrated = true) =>
-        ByFolder.GetOrAdd(Path.GetFullPath(folder), f => Create(f, migrated));
+        ByFolder.GetOrAdd(Path.GetFullPath(folder), f => Create(f, migrated, PostgresRun));
+
+    /// <summary>
+    /// A migrated PostgreSQL database for the folder whatever the run, for tests that only mean
+    /// something there (several instances on one database); fails, never skips, without a server.
+    /// </summary>
+    public static TestDatabase ForPostgres(string folder)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CALLVAULT_TEST_POSTGRES")))
+        {
+            throw new InvalidOperationException(
+                "This test needs PostgreSQL: set CALLVAULT_TEST_POSTGRES to a server's connection string " +
+                "(./test.sh starts one and sets it; its PostgreSQL pass runs the tests traited Database=postgres).");
+        }
+
+        return ByFolder.GetOrAdd(Path.GetFullPath(folder), f => Create(f, migrated: true, postgres: true));
+    }
 
     /// <summary>Drops the folder's PostgreSQL database, if it has one (a SQLite file goes with the folder).</summary>
     public static void Drop(string folder)
@@ -85,9 +101,9 @@ internal sealed class TestDatabase
         Admin($"""DROP DATABASE IF EXISTS "{database._postgresName}" WITH (FORCE)""");
     }
 
-    private static TestDatabase Create(string folder, bool migrated)
+    private static TestDatabase Create(string folder, bool migrated, bool postgres)
     {
-        if (!PostgresRun)
+        if (!postgres)
         {
             return new TestDatabase(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(folder, SqliteFileName)}", null);
         }

@@ -87,6 +87,30 @@ public sealed class CallSearchTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/calls?q=refund")]
+    [InlineData("/api/calls?phone=%2B14155550100")]
+    [InlineData("/api/phones/%2B14155550100/calls")]
+    public async Task ListItems_ShowStagesButNotTheText_WhichTheCallDetailHas(string list)
+    {
+        var item = (await _host.Api.GetFromJsonAsync<JsonElement>(list)).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("providerCallId").GetString() == "CA-refund");
+        var listed = Assert.Single(item.GetProperty("recordings").EnumerateArray());
+        Assert.Equal("stored", listed.GetProperty("status").GetString());
+        Assert.Equal("completed", listed.GetProperty("stages").GetProperty("transcribe").GetProperty("status").GetString());
+        Assert.True(listed.GetProperty("hasTranscript").GetBoolean());
+        Assert.True(listed.GetProperty("hasSummary").GetBoolean());
+        Assert.False(listed.TryGetProperty("transcript", out _));
+        Assert.False(listed.TryGetProperty("summary", out _));
+        Assert.DoesNotContain("double", listed.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        var detail = await _host.Api.GetFromJsonAsync<JsonElement>($"/api/calls/{item.GetProperty("id").GetString()}");
+        var full = Assert.Single(detail.GetProperty("recordings").EnumerateArray());
+        Assert.Equal(listed.GetProperty("id").GetString(), full.GetProperty("id").GetString());
+        Assert.Contains("refund", full.GetProperty("transcript").GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrEmpty(full.GetProperty("summary").GetProperty("text").GetString()));
+    }
+
+    [Theory]
     [InlineData("q=%20%2A%2A%20", HttpStatusCode.BadRequest)]
     [InlineData("q=charge&cursor=not-a-cursor", HttpStatusCode.BadRequest)]
     public async Task Search_BadInput_AnswersProblemDetails(string query, HttpStatusCode status)

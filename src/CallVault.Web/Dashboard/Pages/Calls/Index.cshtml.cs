@@ -52,7 +52,7 @@ internal sealed class IndexModel(CallVaultDbContext db, ICallTextSearch search) 
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
-    public IReadOnlyList<CallDto> Calls { get; private set; } = [];
+    public IReadOnlyList<CallListItemDto> Calls { get; private set; } = [];
 
     public string? NextCursor { get; private set; }
 
@@ -75,7 +75,7 @@ internal sealed class IndexModel(CallVaultDbContext db, ICallTextSearch search) 
             Direction, Status, Recording, Q, Cursor, PageSize, cancellationToken);
         switch (result.Result)
         {
-            case Ok<Page<CallDto>> ok:
+            case Ok<Page<CallListItemDto>> ok:
                 Calls = ok.Value!.Items;
                 NextCursor = ok.Value.NextCursor;
                 break;

@@ -21,7 +21,7 @@ internal sealed class IndexModel(CallVaultDbContext db, CallVault.Infrastructure
 
     public string? Normalized { get; private set; }
 
-    public IReadOnlyList<CallDto> Calls { get; private set; } = [];
+    public IReadOnlyList<CallListItemDto> Calls { get; private set; } = [];
 
     public string? NextCursor { get; private set; }
 
@@ -57,7 +57,7 @@ internal sealed class IndexModel(CallVaultDbContext db, CallVault.Infrastructure
         var result = await CallEndpoints.ListAsync(db, search, Normalized, null, null, null, null, null, null, Cursor, PageSize, cancellationToken);
         switch (result.Result)
         {
-            case Ok<Page<CallDto>> ok:
+            case Ok<Page<CallListItemDto>> ok:
                 Calls = ok.Value!.Items;
                 NextCursor = ok.Value.NextCursor;
                 break;
