@@ -91,6 +91,7 @@ public static class CallVaultWebApplication
         builder.Services.AddCallVaultCore();
         builder.Services.AddIngestion();
         builder.Services.AddJobWorkers();
+        builder.Services.AddEventFanOut();
         builder.Services.AddRecordingMissingSweep();
         builder.Services.AddRetentionSchedule();
         builder.Services.AddStagedUploadCleanup();

@@ -1,8 +1,8 @@
 namespace CallVault.Infrastructure.Events;
 
 /// <summary>
-/// Where changes to recordings and calls are announced for live pages. In-process today; an
-/// implementation may fan out across instances (e.g. PostgreSQL LISTEN/NOTIFY) behind the same interface.
+/// Where changes to recordings and calls are announced for live pages: in-process on SQLite, and on
+/// PostgreSQL to every instance sharing the database (<see cref="PostgresEventHub"/>, LISTEN/NOTIFY).
 /// </summary>
 public interface IEventHub
 {

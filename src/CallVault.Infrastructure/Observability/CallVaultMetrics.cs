@@ -20,6 +20,7 @@ public sealed class CallVaultMetrics
     private readonly Counter<long> _stageRuns;
     private readonly Histogram<double> _stageDuration;
     private readonly Counter<long> _recordingsStored;
+    private readonly Counter<long> _eventsUnsent;
 
     public CallVaultMetrics(IMeterFactory meterFactory, AlertSignals signals)
     {
@@ -30,6 +31,7 @@ public sealed class CallVaultMetrics
         _stageDuration = meter.CreateHistogram<double>("callvault.stage.duration", unit: "s", description: "Pipeline stage run time by stage and outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _recordingsStored = meter.CreateCounter<long>("callvault.recordings.stored", description: "Recordings whose audio was stored and verified.");
+        _eventsUnsent = meter.CreateCounter<long>("callvault.events.unsent", description: "Live-page events not sent to the other instances, by reason.");
     }
 
     /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>
@@ -63,4 +65,7 @@ public sealed class CallVaultMetrics
             _signals.Add(AlertSignals.StoreFailure);
         }
     }
+
+    /// <param name="reason"><c>failed</c> (the database refused or was unreachable), <c>backlog</c> (too many waiting) or <c>too_large</c>.</param>
+    public void EventsUnsent(int count, string reason) => _eventsUnsent.Add(count, new KeyValuePair<string, object?>("reason", reason));
 }
