@@ -6,7 +6,8 @@ namespace CallVault.Infrastructure.Search;
 
 /// <summary>
 /// FTS5 over <c>RecordingSearch</c> (kept in sync with <c>Recordings</c> by triggers, migration 0009):
-/// BM25 (FTS5's default <c>rank</c>) ranks each recording, a call takes its best recording's rank; transcript words weigh the same as summary words.
+/// BM25 (FTS5's default <c>rank</c>) ranks each of the newest <see cref="RankedWindow"/> matching recordings, a call takes
+/// its best recording's rank; transcript words weigh the same as summary words.
 /// The match is materialized first: bm25() cannot be evaluated once SQLite flattens it into the join.
 /// </summary>
 internal sealed class SqliteCallTextSearch : ICallTextSearch
@@ -16,6 +17,13 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
     /// hundreds of thousands of matches in its own index, and only these few rows are then looked up in the archive.
     /// </summary>
     private const int CandidatesPerHit = 2;
+
+    /// <summary>
+    /// How many of the newest matching recordings are ranked. A common word matches most of a large archive;
+    /// ranking every match costs seconds, while the newest few thousand are found by walking FTS5's doclists
+    /// backwards and are what a search for a recent call needs.
+    /// </summary>
+    public const int RankedWindow = 5_000;
 
     public async Task<IReadOnlyList<CallSearchHit>> SearchAsync(CallVaultDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
@@ -29,8 +37,12 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = """
-                WITH m AS MATERIALIZED (
+                WITH recent AS MATERIALIZED (
+                    SELECT "rowid" AS "RowId" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query
+                    ORDER BY "rowid" DESC LIMIT $window),
+                m AS MATERIALIZED (
                     SELECT "rowid" AS "RowId", "rank" AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query
+                        AND "rowid" >= (SELECT MIN("RowId") FROM recent)
                     ORDER BY "rank" LIMIT $candidates)
                 SELECT r."CallId", MIN(m."Rank") AS "Rank"
                 FROM m
@@ -49,6 +61,10 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
             candidates.ParameterName = "$candidates";
             candidates.Value = limit * CandidatesPerHit;
             command.Parameters.Add(candidates);
+            var window = command.CreateParameter();
+            window.ParameterName = "$window";
+            window.Value = RankedWindow;
+            command.Parameters.Add(window);
             var max = command.CreateParameter();
             max.ParameterName = "$limit";
             max.Value = limit;
