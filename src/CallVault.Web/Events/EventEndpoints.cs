@@ -4,6 +4,7 @@ using CallVault.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 
 namespace CallVault.Web.Events;
 
@@ -25,8 +26,12 @@ internal static class EventEndpoints
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, IEventHub hub, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpContext context, IEventHub hub, TimeProvider time, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // A stream never ends by itself: close it when the server stops, so shutdown does not wait for it
+        // and browsers reconnect (and catch up) as soon as the server is back.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = stream.Token;
         using var subscription = hub.Subscribe();
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -71,7 +76,7 @@ internal static class EventEndpoints
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client left.
+            // The client left, or the server is stopping.
         }
     }
 

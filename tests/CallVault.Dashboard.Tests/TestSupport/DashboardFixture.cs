@@ -50,12 +50,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser context signed in as <paramref name="user"/> through the sign-in page, on the calls page.</summary>
-    public async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context signed in as <paramref name="user"/> through the sign-in page, on the calls page;
+    /// of the shared server, or of a test's own one at <paramref name="server"/>.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900, Uri? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl.ToString(),
+            BaseURL = (server ?? BaseUrl).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);

@@ -24,10 +24,13 @@ public sealed class CallVaultTestHost : IAsyncDisposable
     public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
 
     private readonly WebApplication _app;
+    private readonly Func<Task<CallVaultTestHost>> _restart;
+    private bool _stopped;
 
-    private CallVaultTestHost(WebApplication app, string dataDirectory, Uri baseUrl)
+    private CallVaultTestHost(WebApplication app, string dataDirectory, Uri baseUrl, Func<Uri, Task<CallVaultTestHost>> startAgain)
     {
         _app = app;
+        _restart = () => startAgain(baseUrl);
         DataDirectory = dataDirectory;
         BaseUrl = baseUrl;
         Api = new HttpClient { BaseAddress = baseUrl };
@@ -52,7 +55,7 @@ public sealed class CallVaultTestHost : IAsyncDisposable
 
     public static async Task<CallVaultTestHost> StartAsync(
         TwilioSimulator? simulator, IDictionary<string, string?>? settings = null, string? dataDirectory = null, TimeProvider? time = null,
-        Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? configure = null, Uri? url = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("callvault-test-").FullName;
         var config = DefaultSettings(dataDirectory, simulator);
@@ -64,7 +67,7 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         var app = CallVaultWebApplication.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(url?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             if (time is not null)
             {
@@ -76,7 +79,22 @@ public sealed class CallVaultTestHost : IAsyncDisposable
         mapExtra?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CallVaultTestHost(app, dataDirectory, new Uri(address));
+        return new CallVaultTestHost(app, dataDirectory, new Uri(address), again => StartAsync(simulator, settings, dataDirectory, time, mapExtra, configure, again));
+    }
+
+    /// <summary>
+    /// Stops this server as a deployment would (its database and storage stay) and starts a new one with the
+    /// same settings on the same address and data folder. This instance is done; use the one returned.
+    /// </summary>
+    public async Task<CallVaultTestHost> RestartAsync()
+    {
+        _stopped = true;
+        Api.Dispose();
+        Anonymous.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return await _restart();
     }
 
     /// <summary>The settings of a test server on <paramref name="dataDirectory"/>, its database included (see <see cref="TestDatabase"/>).</summary>
@@ -120,6 +138,11 @@ public sealed class CallVaultTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return; // restarted: the new instance owns the data now
+        }
+
         Api.Dispose();
         Anonymous.Dispose();
         await _app.StopAsync();

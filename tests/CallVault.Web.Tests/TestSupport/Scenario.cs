@@ -14,7 +14,7 @@ public sealed class Scenario : IAsyncDisposable
 
     public TwilioSimulator Simulator { get; }
 
-    public CallVaultTestHost Host { get; }
+    public CallVaultTestHost Host { get; private set; }
 
     public TwilioCallbackSender Sender { get; }
 
@@ -38,6 +38,9 @@ public sealed class Scenario : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendCompletedAsync(SimulatedRecording recording) =>
         Sender.SendRecordingStatusAsync(RecordingWebhook, recording, "completed", Simulator.AccountSid, CancellationToken.None);
+
+    /// <summary>Stops the server and starts it again on the same address and database (see <see cref="CallVaultTestHost.RestartAsync"/>).</summary>
+    public async Task RestartHostAsync() => Host = await Host.RestartAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,6 @@ const indicator = document.getElementById('live-indicator');
 const EVENTS = ['recording.updated', 'recording.stored', 'call.updated'];
 let events = null;
 let retryDelay = 1000;
-let wasDown = false;
 let timer = null;
 let refreshing = false;
 let again = false;
@@ -23,22 +22,22 @@ function connect() {
   events.onopen = () => {
     setState('live', 'Live');
     retryDelay = 1000;
-    if (wasDown) {
-      wasDown = false;
-      schedule(0); // events may have been missed while away
-    }
+    // Whatever happened while no stream was open (between the page being rendered and this first
+    // connection, or while the server restarted) sent events nobody heard: catch up with one refresh.
+    schedule(0);
   };
   for (const type of EVENTS) {
     events.addEventListener(type, onEvent);
   }
   events.onerror = () => {
-    wasDown = true;
     setState('reconnecting', 'Reconnecting…');
     if (events.readyState === EventSource.CLOSED) {
-      // The browser gave up (e.g. the server answered an error while restarting): try again ourselves.
+      // The browser gave up (the server answered an error while restarting, or we were signed out):
+      // try again ourselves, and fetch the page once, which notices a sign-out.
       events.close();
       setTimeout(connect, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, 15000);
+      retryDelay = Math.min(retryDelay * 2, 10000);
+      schedule(0);
     }
   };
 }
