@@ -10,7 +10,8 @@ namespace CallVault.Infrastructure.Calls;
 /// <summary>
 /// Marks answered calls that ended more than the grace period ago without any recording, so a
 /// silent loss (say, every inbound call unrecorded) shows the same day. A recording that arrives
-/// later clears the mark. With several instances, the holder of the interval's lease sweeps.
+/// later clears the mark. With several instances, the holder of the interval's lease sweeps; each sweep
+/// carries on from where the previous one (on any instance) stopped.
 /// </summary>
 internal sealed partial class RecordingMissingSweep(
     IDbContextFactory<CallVaultDbContext> contextFactory,
@@ -19,14 +20,33 @@ internal sealed partial class RecordingMissingSweep(
     TimeProvider time,
     ILogger<RecordingMissingSweep> logger) : BackgroundService
 {
+    /// <summary>
+    /// How far before the previous sweep's cutoff each sweep looks again: a call whose end is reported late
+    /// (a delayed status callback, an import) is still checked if it ended within this long before that cutoff.
+    /// </summary>
+    public static readonly TimeSpan LateReportOverlap = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Checks the calls that ended since the previous sweep (less <see cref="LateReportOverlap"/>) and at least the
+    /// grace period ago; the very first sweep of a database checks every call. Returns how many it marked.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(options.Value.RecordingGraceSeconds);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Calls
-            .Where(c => !c.RecordingMissing && c.Status == "completed" && c.DurationSeconds > 0 && c.EndedAt != null && c.EndedAt < cutoff
-                && !db.Recordings.Any(r => r.CallId == c.Id))
+        var calls = db.Calls.Where(c => c.EndedAt != null && c.EndedAt < cutoff);
+        if (await ScheduledWatermarks.ReadAsync(db, ScheduledWorkNames.RecordingMissingSweep, cancellationToken) is { } previous)
+        {
+            // A range on IX_Calls_EndedAt: minutes of calls per run instead of the whole archive.
+            var since = (previous < cutoff ? previous : cutoff) - LateReportOverlap;
+            calls = calls.Where(c => c.EndedAt >= since);
+        }
+
+        var marked = await calls
+            .Where(c => !c.RecordingMissing && c.Status == "completed" && c.DurationSeconds > 0 && !db.Recordings.Any(r => r.CallId == c.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RecordingMissing, true), cancellationToken);
+        await ScheduledWatermarks.WriteAsync(db, ScheduledWorkNames.RecordingMissingSweep, cutoff, cancellationToken);
+        return marked;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -6,11 +6,17 @@ namespace CallVault.Infrastructure.Search;
 
 /// <summary>
 /// FTS5 over <c>RecordingSearch</c> (kept in sync with <c>Recordings</c> by triggers, migration 0009):
-/// BM25 ranks each recording, a call takes its best recording's rank; transcript words weigh the same as summary words.
+/// BM25 (FTS5's default <c>rank</c>) ranks each recording, a call takes its best recording's rank; transcript words weigh the same as summary words.
 /// The match is materialized first: bm25() cannot be evaluated once SQLite flattens it into the join.
 /// </summary>
 internal sealed class SqliteCallTextSearch : ICallTextSearch
 {
+    /// <summary>
+    /// Only the best-ranked recordings are joined to their calls (a call has one or two): FTS5 ranks a common word's
+    /// hundreds of thousands of matches in its own index, and only these few rows are then looked up in the archive.
+    /// </summary>
+    private const int CandidatesPerHit = 2;
+
     public async Task<IReadOnlyList<CallSearchHit>> SearchAsync(CallVaultDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         if (terms.Count == 0)
@@ -24,7 +30,8 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = """
                 WITH m AS MATERIALIZED (
-                    SELECT "rowid" AS "RowId", bm25("RecordingSearch") AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query)
+                    SELECT "rowid" AS "RowId", "rank" AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query
+                    ORDER BY "rank" LIMIT $candidates)
                 SELECT r."CallId", MIN(m."Rank") AS "Rank"
                 FROM m
                 JOIN "RecordingSearchRows" k ON k."RowId" = m."RowId"
@@ -38,6 +45,10 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
             query.ParameterName = "$query";
             query.Value = SearchTerms.ToFts5(terms);
             command.Parameters.Add(query);
+            var candidates = command.CreateParameter();
+            candidates.ParameterName = "$candidates";
+            candidates.Value = limit * CandidatesPerHit;
+            command.Parameters.Add(candidates);
             var max = command.CreateParameter();
             max.ParameterName = "$limit";
             max.Value = limit;

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace CallVault.Bench.Scenarios.Queries;
 
 /// <summary>
-/// Fills a migrated CallVault SQLite database with <c>calls</c> calls over <c>days</c> days, newest ending
+/// Fills a migrated CallVault database (SQLite or PostgreSQL) with <c>calls</c> calls over <c>days</c> days, newest ending
 /// at <c>end</c>: callers from a Zipf-like pool, both directions, log-normal durations, legs (a dialled child
 /// leg on half the answered inbound calls), a recording per answered call (mostly stored, some failed or
 /// absent, a few missing), its seven stages, and a transcript and summary per stored recording. Rows go
-/// through prepared statements in transactions of <see cref="Batch"/> calls, the way the product's
-/// tables and triggers (full-text search, when the schema has it) receive them.
+/// to an <see cref="ICorpusSink"/> in batches of <see cref="Batch"/> calls (SQLite: prepared statements; PostgreSQL:
+/// COPY), through the product's tables, so its triggers and generated columns fill the full-text index.
 /// </summary>
 internal sealed class CallCorpus
 {
@@ -34,27 +33,16 @@ internal sealed class CallCorpus
 
     public sealed record Counts(int Calls, int Legs, int Recordings, int Stored, int Transcripts, TimeSpan Elapsed);
 
-    public (Counts Counts, CorpusSample Sample) Write(string databasePath, int calls, int days, DateTime end, Action<int>? progress = null)
+    public (Counts Counts, CorpusSample Sample) Write(ICorpusSink writer, string sampleFolder, int calls, int days, DateTime end, Action<int>? progress = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var first = end.AddDays(-days);
         var sample = new CorpusSample(_phones, first, end);
-        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        connection.Open();
-        foreach (var pragma in new[] { "PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF", "PRAGMA cache_size=-1048576", "PRAGMA temp_store=MEMORY" })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = pragma;
-            command.ExecuteNonQuery();
-        }
-
-        using var writer = new CorpusWriter(connection);
         int legs = 0, recordings = 0, stored = 0, transcripts = 0;
         var slot = TimeSpan.FromTicks((end - first).Ticks / calls);
         for (var start = 0; start < calls; start += Batch)
         {
-            using var transaction = connection.BeginTransaction();
-            writer.Transaction = transaction;
+            writer.BeginBatch();
             for (var i = start; i < Math.Min(calls, start + Batch); i++)
             {
                 var startedAt = first + (slot * i) + TimeSpan.FromMilliseconds(_random.Next((int)Math.Max(1, slot.TotalMilliseconds)));
@@ -70,20 +58,13 @@ internal sealed class CallCorpus
                 }
             }
 
-            transaction.Commit();
+            writer.CommitBatch();
             progress?.Invoke(Math.Min(calls, start + Batch));
         }
 
-        using (var analyze = connection.CreateCommand())
-        {
-            // What a long-running database has: statistics for the planner (SQLite's own advice after bulk loads), and the
-            // product's journal mode back (the bulk load wrote each page once, without a journal: a crash means generating again).
-            analyze.CommandText = "PRAGMA optimize=0x10002; PRAGMA journal_mode=WAL;";
-            analyze.ExecuteNonQuery();
-        }
-
+        writer.Finish();
         sample.Counts = new Counts(calls, legs, recordings, stored, transcripts, stopwatch.Elapsed);
-        sample.Save(Path.Combine(Path.GetDirectoryName(databasePath)!, SampleFile));
+        sample.Save(Path.Combine(sampleFolder, SampleFile));
         return (sample.Counts, sample);
     }
 
@@ -122,7 +103,7 @@ internal sealed class CallCorpus
         return call with { Recording = new SyntheticRecording(Guid.NewGuid(), "RE" + Hex(), recordingStatus, transcript, summary) };
     }
 
-    private static int WriteCall(CorpusWriter w, SyntheticCall c)
+    private static int WriteCall(ICorpusSink w, SyntheticCall c)
     {
         var at = Time(c.StartedAt);
         var ended = c.Status == "completed" ? Time(c.StartedAt.AddSeconds(c.DurationSeconds)) : at;
@@ -138,7 +119,7 @@ internal sealed class CallCorpus
         return 2;
     }
 
-    private void WriteRecording(CorpusWriter w, SyntheticCall c, SyntheticRecording r)
+    private void WriteRecording(ICorpusSink w, SyntheticCall c, SyntheticRecording r)
     {
         var created = c.StartedAt.AddSeconds(c.DurationSeconds + 2);
         var done = created.AddSeconds(8 + (c.DurationSeconds / 60.0));

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CallVault.Bench.Scenarios.Queries;
 
 /// <summary>One prepared INSERT with positional parameters, re-executed for every row of a bulk load.</summary>
-internal sealed class PreparedInsert : IDisposable
+internal sealed class PreparedInsert : IRowSink, IDisposable
 {
     private readonly SqliteCommand _command;
     private readonly SqliteParameter[] _parameters;

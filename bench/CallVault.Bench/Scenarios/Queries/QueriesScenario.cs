@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using CallVault.Bench.Hosting;
 using CallVault.Bench.Reporting;
-using CallVault.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CallVault.Bench.Scenarios.Queries;
 
@@ -27,15 +23,20 @@ internal sealed class QueriesScenario : IBenchScenario
         var given = context.Args.String("data");
         var keep = given is not null || context.Args.Bool("keep-data", false);
         var work = given is null ? context.NewWorkDirectory("queries") : Directory.CreateDirectory(given);
+        IQueryDatabase? database = null;
         try
         {
-            var database = CallVaultSettings.DatabasePath(work.FullName);
             var settings = CallVaultSettings.For(work.FullName, null);
             settings["CallVault:Reconciliation:IntervalMinutes"] = "0";
-            var (counts, sample) = await GenerateOrReuseAsync(work, database, settings["CallVault:Database:ConnectionString"]!, calls, days, cancellationToken);
-            var hasSearch = HasFullTextSearch(database);
-            var size = work.EnumerateFiles("callvault.db*").Sum(f => f.Length);
-            SqliteConnection.ClearAllPools();
+            var postgres = string.Equals(context.Args.String("database") ?? "sqlite", "postgres", StringComparison.OrdinalIgnoreCase);
+            database = postgres
+                ? await PostgresQueryDatabase.OpenAsync(BenchPostgres.ServerFrom(context), calls, cancellationToken)
+                : new SqliteQueryDatabase(CallVaultSettings.DatabasePath(work.FullName), settings["CallVault:Database:ConnectionString"]!);
+            database.Apply(settings);
+            var (counts, sample) = await GenerateOrReuseAsync(work, database, calls, days, cancellationToken);
+            var hasSearch = await database.HasFullTextSearchAsync(cancellationToken);
+            var size = await database.SizeAsync(work, cancellationToken);
+            database.ClearPools();
 
             await using var server = await ChildServer.StartAsync("callvault", settings, context.ServerGc, "http://127.0.0.1:0", cancellationToken);
             using var api = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
@@ -59,7 +60,7 @@ internal sealed class QueriesScenario : IBenchScenario
             }
 
             var serverCpu = (Measurement.ProcCpu.Read(server.Pid) ?? TimeSpan.Zero) - cpuBefore;
-            var report = Report(counts, size, (int)Math.Round((sample.Last - sample.First).TotalDays), requests, warmup, hasSearch, outcomes);
+            var report = Report(database.Name, counts, size, (int)Math.Round((sample.Last - sample.First).TotalDays), requests, warmup, hasSearch, outcomes);
             report.Notes.AddRange(sample.Notes);
             report.Notes.Add($"Server CPU time while measuring: {Format.Seconds(serverCpu)} for {outcomes.Sum(o => o.All.Count)} requests "
                 + $"({Format.Ms(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Sum(o => o.All.Count)))} per request on average); on a machine shared with other work, latency above that is waiting for a core.");
@@ -68,6 +69,7 @@ internal sealed class QueriesScenario : IBenchScenario
         finally
         {
             SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             if (keep)
             {
                 Console.WriteLine($"data kept in {work.FullName}");
@@ -75,19 +77,23 @@ internal sealed class QueriesScenario : IBenchScenario
             else
             {
                 BenchContext.DeleteQuietly(work);
+                if (database is not null)
+                {
+                    await database.DeleteAsync();
+                }
             }
         }
     }
 
-    private static ScenarioReport Report(CallCorpus.Counts counts, long size, int days, int requests, int warmup, bool hasSearch, List<QueryRunner.Outcome> outcomes)
+    private static ScenarioReport Report(string engine, CallCorpus.Counts counts, long size, int days, int requests, int warmup, bool hasSearch, List<QueryRunner.Outcome> outcomes)
     {
         var report = new ScenarioReport("queries",
-            $"{counts.Calls:N0} generated calls over {days} days in SQLite (schema by the product's migrator; callers from a Zipf-like pool of "
+            $"{counts.Calls:N0} generated calls over {days} days in {engine} (schema by the product's migrator; callers from a Zipf-like pool of "
             + $"{Math.Max(1000, counts.Calls / 5):N0} numbers, 62 % inbound, log-normal durations around 2.5 min, {counts.Legs:N0} legs, {counts.Recordings:N0} recordings "
             + $"of which {counts.Stored:N0} stored, the rest failed or absent, each with its seven stages, {counts.Transcripts:N0} transcripts and summaries from a "
             + $"small word model). Then, against a CallVault child process over HTTP, {requests} requests of each kind one after another "
             + $"(after {warmup} unmeasured of each kind), timed from send to the last byte.");
-        report.Add("Generation (rows through prepared statements, one transaction per 20,000 calls)",
+        report.Add($"Generation ({(engine == "SQLite" ? "rows through prepared statements" : "COPY")}, one transaction per 20,000 calls)",
                 $"{Format.Seconds(counts.Elapsed)} ({Format.Number(counts.Calls / counts.Elapsed.TotalSeconds)} calls/s)")
             .Add("Database size", Format.Bytes(size));
         foreach (var outcome in outcomes)
@@ -114,43 +120,30 @@ internal sealed class QueriesScenario : IBenchScenario
         return report;
     }
 
-    /// <summary>A database generated earlier into <c>--data DIR</c> is queried again as it is (the server's migrator brings its schema up to date).</summary>
-    private static async Task<(CallCorpus.Counts, CorpusSample)> GenerateOrReuseAsync(DirectoryInfo work, string database, string connectionString, int calls, int days,
+    /// <summary>A database generated earlier (its sample in <c>--data DIR</c>) is queried again as it is, after the product's migrator brought its schema up to date.</summary>
+    private static async Task<(CallCorpus.Counts, CorpusSample)> GenerateOrReuseAsync(DirectoryInfo work, IQueryDatabase database, int calls, int days,
         CancellationToken cancellationToken)
     {
         var samplePath = Path.Combine(work.FullName, CallCorpus.SampleFile);
-        if (File.Exists(database) && File.Exists(samplePath))
+        if (database.Exists && File.Exists(samplePath))
         {
             var saved = CorpusSample.Load(samplePath);
-            Console.WriteLine($"reusing the {saved.Counts!.Calls:N0} calls generated in {work.FullName}; migrating its schema…");
+            Console.WriteLine($"reusing the {saved.Counts!.Calls:N0} calls generated in {database.Name} ({work.FullName}); migrating its schema…");
 
             // Migrations added since it was generated (an index, the full-text table and its backfill) run here, through the
             // product's migrator, rather than inside the child's start-up, which the benchmark gives only a minute.
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var applied = await MigrateAsync(connectionString, cancellationToken);
-            SqliteConnection.ClearAllPools();
+            var applied = await database.MigrateAsync(cancellationToken);
+            database.ClearPools();
             saved.Notes.Add($"Database generated by an earlier run and reused; {applied} schema migration(s) applied to it first ({Format.Seconds(stopwatch.Elapsed)}).");
             return (saved.Counts, saved);
         }
 
-        await MigrateAsync(connectionString, cancellationToken);
-        SqliteConnection.ClearAllPools();
-        Console.WriteLine($"generating {calls:N0} calls over {days} days…");
-        return new CallCorpus(calls, seed: 10).Write(database, calls, days, DateTime.UtcNow, written => Console.WriteLine($"  {written:N0} calls written"));
-    }
-
-    private static async Task<int> MigrateAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var options = Options.Create(new DatabaseOptions { ConnectionString = connectionString });
-        return await new SchemaMigrator(options, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(cancellationToken);
-    }
-
-    private static bool HasFullTextSearch(string database)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'RecordingSearch'";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        await database.CreateEmptyAsync(cancellationToken);
+        await database.MigrateAsync(cancellationToken);
+        database.ClearPools();
+        Console.WriteLine($"generating {calls:N0} calls over {days} days into {database.Name}…");
+        using var writer = database.OpenWriter();
+        return new CallCorpus(calls, seed: 10).Write(writer, work.FullName, calls, days, DateTime.UtcNow, written => Console.WriteLine($"  {written:N0} calls written"));
     }
 }
