@@ -13,7 +13,7 @@ internal static class BenchCli
 
           all                     memory, ingest, pipeline and transcode with their defaults (options are passed to each)
           memory                  --hours 1,2,4 (lengths of the dual-channel recordings, each measured on a fresh server)
-          ingest                  --connections 64 --duration 10 --warmup 2
+          ingest                  --connections 64 --duration 10 --warmup 10
           pipeline                --recordings 50 --seconds 60 --workers 4 --latency-ms 0 --bytes-per-second 0 --transcode none,opus
           transcode               size ratio and speed of the pipeline's ffmpeg settings on speech and tones
           reconcile               --recordings 100000 --days 30 --provider true (dry-run reconciliation; not part of 'all')

@@ -24,7 +24,7 @@ internal sealed class IngestScenario : IBenchScenario
     {
         var connections = context.Args.Int("connections", 64);
         var duration = TimeSpan.FromSeconds(context.Args.Double("duration", 10));
-        var warmup = TimeSpan.FromSeconds(context.Args.Double("warmup", 2));
+        var warmup = TimeSpan.FromSeconds(context.Args.Double("warmup", 10));
         var initialPool = context.Args.Int("pool", 50_000);
         var work = context.NewWorkDirectory("ingest");
         try

@@ -12,8 +12,8 @@ namespace CallVault.Infrastructure.Ingestion;
 
 /// <summary>
 /// Group commit for inbound events: concurrent webhooks are written by one writer in batches, one
-/// transaction (one fsync) per batch, each event in its own savepoint so one bad event cannot sink
-/// the others. Twilio callbacks (<see cref="ISqlIngestCommand"/>) write through statements prepared
+/// transaction (one fsync) per batch; a batch with a failing event is written again with each event
+/// in its own savepoint, so one bad event cannot sink the others. Twilio callbacks (<see cref="ISqlIngestCommand"/>) write through statements prepared
 /// once per batch; other commands through EF Core, in the same transaction. A caller's task completes only after its batch committed: that is when the webhook
 /// may answer 2xx.
 /// </summary>
@@ -66,17 +66,14 @@ public sealed partial class IngestionWriter(
         var errors = new Exception?[batch.Count];
         try
         {
-            await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
-            using var sql = new IngestSql(db.Database.GetDbConnection(), transaction.GetDbTransaction());
-            var now = time.GetUtcNow().UtcDateTime;
-            for (var i = 0; i < batch.Count; i++)
+            // Nearly every batch is all good events: write it with no savepoints (two statements fewer
+            // per event). Only when one fails is the batch undone and written again, each event in its
+            // own savepoint, so that one bad event cannot sink the others.
+            if (!await TryWriteAsync(batch, results, errors, isolateEvents: false, stoppingToken))
             {
-                stoppingToken.ThrowIfCancellationRequested();
-                (results[i], errors[i]) = await ApplyInSavepointAsync(db, sql, batch[i].Command, now, stoppingToken);
+                Array.Clear(errors);
+                await TryWriteAsync(batch, results, errors, isolateEvents: true, stoppingToken);
             }
-
-            await transaction.CommitAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -111,6 +108,32 @@ public sealed partial class IngestionWriter(
         }
     }
 
+    /// <summary>
+    /// One transaction for the whole batch. Without <paramref name="isolateEvents"/>, the first failing
+    /// event rolls everything back and the answer is false (nothing was written).
+    /// </summary>
+    private async Task<bool> TryWriteAsync(
+        List<PendingWrite> batch, IngestResult?[] results, Exception?[] errors, bool isolateEvents, CancellationToken stoppingToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
+        using var sql = new IngestSql(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            stoppingToken.ThrowIfCancellationRequested();
+            (results[i], errors[i]) = await ApplyAsync(db, sql, batch[i].Command, now, isolateEvents, stoppingToken);
+            if (errors[i] is not null && !isolateEvents)
+            {
+                await transaction.RollbackAsync(stoppingToken);
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync(stoppingToken);
+        return true;
+    }
+
     /// <summary>Tells live pages what a committed event changed.</summary>
     private void Announce(IngestResult result)
     {
@@ -131,13 +154,18 @@ public sealed partial class IngestionWriter(
     }
 
     /// <summary>
-    /// One event in its own savepoint, so that its failure undoes only its own changes. The Twilio
-    /// hot paths run as prepared SQL; any other command through EF Core (saved, then the tracker cleared).
+    /// One event, in its own savepoint when <paramref name="isolated"/> so that its failure undoes only
+    /// its own changes. The Twilio hot paths run as prepared SQL; any other command through EF Core
+    /// (saved, then the tracker cleared).
     /// </summary>
-    private static async Task<(IngestResult? Result, Exception? Error)> ApplyInSavepointAsync(
-        CallVaultDbContext db, IngestSql sql, IIngestCommand command, DateTime now, CancellationToken stoppingToken)
+    private static async Task<(IngestResult? Result, Exception? Error)> ApplyAsync(
+        CallVaultDbContext db, IngestSql sql, IIngestCommand command, DateTime now, bool isolated, CancellationToken stoppingToken)
     {
-        sql.Savepoint();
+        if (isolated)
+        {
+            sql.Savepoint();
+        }
+
         try
         {
             IngestResult result;
@@ -151,12 +179,20 @@ public sealed partial class IngestionWriter(
                 await db.SaveChangesAsync(stoppingToken);
             }
 
-            sql.Release();
+            if (isolated)
+            {
+                sql.Release();
+            }
+
             return (result, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            sql.RollBackToSavepoint();
+            if (isolated)
+            {
+                sql.RollBackToSavepoint();
+            }
+
             return (null, ex);
         }
         finally

@@ -35,8 +35,10 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
     public async Task<ClaimedJob?> TryClaimAsync(string owner, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Opened through EF so the connection gets the same set-up (busy timeout) as every other.
+        // Opened through EF so the connection gets the same set-up (busy timeout) as every other. A lost
+        // claim only means the job is claimed again: it need not wait for the disk.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await CommitDurability.RelaxAsync(db, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow().UtcDateTime;
         var connection = db.Database.GetDbConnection();
@@ -128,6 +130,9 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
     private async Task<bool> UpdateOwnedAsync(Func<CallVaultDbContext, Task<int>> update, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // A job's state is bookkeeping: if a power loss undid it, the job runs again, and the work it
+        // records (e.g. "stored") was made durable by its own commit.
+        await CommitDurability.RelaxAsync(db, cancellationToken);
         return await update(db) == 1;
     }
 

@@ -25,7 +25,7 @@ public static class PersistenceServiceCollectionExtensions
 
             // SQLite only: the lock wait belongs to SQLite itself (PostgreSQL has row locks).
             builder.UseSqlite(SqliteConnectionFactory.Prepare(options))
-                .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds));
+                .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeoutSeconds));
         });
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<Scheduling.ScheduledWorkLease>();

@@ -38,6 +38,9 @@ internal sealed partial class RecordingPipeline(
     public async Task<JobOutcome> HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Progress marks are bookkeeping (a run that loses them starts again from the download);
+        // "stored" is made durable on its own below.
+        await CommitDurability.RelaxAsync(db, cancellationToken);
         var recording = await db.Recordings.Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == job.RecordingId, cancellationToken);
         if (recording is null || recording.Status is RecordingStatus.Absent)
         {
@@ -176,9 +179,16 @@ internal sealed partial class RecordingPipeline(
         // later stage (provider delete) acts on it.
         if (outcome is not null || stage.Name == StageName.Store)
         {
+            var storedNow = stage.Name == StageName.Store && state.Status == StageStatus.Completed;
+            if (storedNow)
+            {
+                // On disk before anything acts on it: the provider's copy is deleted only after this.
+                await CommitDurability.RequireAsync(db, CancellationToken.None);
+            }
+
             await db.SaveChangesAsync(CancellationToken.None);
             Announce(recording);
-            if (stage.Name == StageName.Store && state.Status == StageStatus.Completed)
+            if (storedNow)
             {
                 events.Publish(ServerEvent.RecordingStored(recording.Id, recording.CallId));
             }

@@ -29,6 +29,9 @@ internal sealed partial class RecordingTextPipeline(
     public async Task<JobOutcome> HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Transcripts and summaries can be made again from the stored audio: their commits need not
+        // wait for the disk (see CommitDurability).
+        await CommitDurability.RelaxAsync(db, cancellationToken);
         var recording = await db.Recordings.Include(r => r.Stages).FirstOrDefaultAsync(r => r.Id == job.RecordingId, cancellationToken);
         if (recording is not { Status: RecordingStatus.Stored })
         {

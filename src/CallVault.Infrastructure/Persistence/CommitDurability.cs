@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CallVault.Infrastructure.Persistence;
+
+/// <summary>
+/// How durable the commits of one unit of work (a context) are on SQLite. By default every commit is
+/// on disk before it returns (the write-ahead log is fsynced): what an acknowledgement to a provider or
+/// a user, and "stored" before the provider's copy is deleted, rely on. Bookkeeping whose loss only
+/// means doing work again (job claims and completions, stage progress, transcripts) may relax: such a
+/// commit survives the process dying and is lost only with the machine's power, and then only together
+/// with every commit after it, because the log is replayed in order; the next durable commit on any
+/// connection makes it durable too. Relaxed commits hold the single write lock for microseconds instead
+/// of an fsync, which is what lets several job workers and the webhook writer share one SQLite file.
+/// PostgreSQL keeps its own server-wide setting; nothing changes there.
+/// </summary>
+public static class CommitDurability
+{
+    /// <summary>From now on, this context's commits need not wait for the disk.</summary>
+    public static Task RelaxAsync(CallVaultDbContext db, CancellationToken cancellationToken) =>
+        SetAsync(db, "PRAGMA synchronous = NORMAL;", cancellationToken);
+
+    /// <summary>From now on, this context's commits are durable before they return (the default).</summary>
+    public static Task RequireAsync(CallVaultDbContext db, CancellationToken cancellationToken) =>
+        SetAsync(db, "PRAGMA synchronous = FULL;", cancellationToken);
+
+    private static async Task SetAsync(CallVaultDbContext db, string pragma, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        // Kept open until the context is disposed, so the setting holds for all of its commits; the next
+        // user of the pooled connection gets the default again (SqliteConnectionSetup).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CallVault.Infrastructure.Persistence;
+
+/// <summary>
+/// Sets up every SQLite connection as it opens (pooled ones too, each time they are taken):
+/// SQLite itself waits for the write lock (<c>busy_timeout</c>, fine-grained sleeps) instead of the
+/// driver's managed retry, which sleeps 150 ms per attempt and turns every brief contention into a
+/// long stall; and every commit is durable (<c>synchronous = FULL</c>) unless the unit of work relaxed
+/// it for itself (<see cref="CommitDurability"/>), so a relaxed setting never outlives its user.
+/// </summary>
+internal sealed class SqliteConnectionSetup(int busyTimeoutSeconds) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = FULL;");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
