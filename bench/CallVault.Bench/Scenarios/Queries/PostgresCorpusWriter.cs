@@ -72,8 +72,12 @@ internal sealed class PostgresCorpusWriter : ICorpusSink
     public void Finish()
     {
         // Planner statistics, as autovacuum would have gathered on a database that grew over a year.
-        using var command = new NpgsqlCommand("""VACUUM ANALYZE "Calls"; VACUUM ANALYZE "CallLegs"; VACUUM ANALYZE "Recordings"; VACUUM ANALYZE "RecordingStages";""", _connection);
-        command.ExecuteNonQuery();
+        // One command each: VACUUM refuses to run inside a multi-statement batch.
+        foreach (var table in new[] { "Calls", "CallLegs", "Recordings", "RecordingStages" })
+        {
+            using var command = new NpgsqlCommand($"""VACUUM ANALYZE "{table}" """, _connection);
+            command.ExecuteNonQuery();
+        }
     }
 
     public void Dispose() => _connection.Dispose();
