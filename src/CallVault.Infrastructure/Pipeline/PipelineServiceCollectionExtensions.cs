@@ -14,6 +14,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IRecordingStage, TranscodeStage>();
         services.AddSingleton<IRecordingStage, StoreStage>();
         services.AddSingleton<IRecordingStage, ProviderDeleteStage>();
+        services.AddSingleton<StageOutcomes>();
         services.AddSingleton<IJobHandler, RecordingPipeline>();
         services.AddSingleton<IJobHandler, RecordingTextPipeline>();
         services.AddSingleton<RecordingRetry>();

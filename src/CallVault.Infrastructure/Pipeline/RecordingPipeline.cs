@@ -3,19 +3,18 @@ using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Matching;
-using CallVault.Infrastructure.Observability;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Pipeline;
 
 /// <summary>
 /// Runs a recording's stages in order, recording each stage's status, attempts and last error as it
 /// goes. The stages before <c>store</c> work on a local file, so a run that was interrupted starts
-/// again from the download; once stored, only later stages still pending run. This class alone turns stage results into retry, backoff or failure.
+/// again from the download; once stored, only later stages still pending run (<see cref="StageOutcomes"/>
+/// records each stage's result).
 /// Transcribe and summarize are not run here: storing the audio queues <see cref="RecordingTextPipeline"/>.
 /// </summary>
 internal sealed partial class RecordingPipeline(
@@ -23,11 +22,9 @@ internal sealed partial class RecordingPipeline(
     IEnumerable<IRecordingStage> stages,
     TempFiles tempFiles,
     RecordingMatcher matcher,
-    RetryBackoff backoff,
+    StageOutcomes outcomes,
     JobSignal signal,
     IEventHub events,
-    IOptions<JobOptions> jobOptions,
-    CallVaultMetrics metrics,
     TimeProvider time,
     ILogger<RecordingPipeline> logger) : IJobHandler
 {
@@ -99,15 +96,7 @@ internal sealed partial class RecordingPipeline(
             return null;
         }
 
-        state.Status = StageStatus.Processing;
-        state.Attempts++;
-        state.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        if (recording.Status != RecordingStatus.Stored)
-        {
-            recording.Status = RecordingStatus.Processing;
-        }
-
-        recording.UpdatedAt = state.UpdatedAt;
+        outcomes.Start(recording, state);
         if (stage.Name == StageName.Download)
         {
             // The run's first durable mark; later stages save their start themselves when they are
@@ -116,63 +105,11 @@ internal sealed partial class RecordingPipeline(
             Announce(recording);
         }
 
-        StageResult result;
-        var startedAt = time.GetTimestamp();
-        try
-        {
-            result = await stage.ExecuteAsync(context, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Unexpected, but still a visible, retried failure of this stage rather than a stuck job.
-            result = new StageResult.Transient($"{ex.GetType().Name}: {ex.Message}");
-        }
-
+        var outcome = await outcomes.RunAsync(recording, state, () => stage.ExecuteAsync(context, cancellationToken));
         var now = time.GetUtcNow().UtcDateTime;
-        state.UpdatedAt = now;
-        recording.UpdatedAt = now;
-        JobOutcome? outcome = null;
-        var measured = "failed";
-        switch (result)
-        {
-            case StageResult.Completed:
-                state.Status = StageStatus.Completed;
-                state.LastError = null;
-                measured = "completed";
-                break;
-            case StageResult.Skipped skipped:
-                state.Status = StageStatus.Skipped;
-                state.LastError = skipped.Reason;
-                measured = "skipped";
-                break;
-            case StageResult.Transient transient when state.Attempts < jobOptions.Value.MaxAttempts:
-                state.Status = StageStatus.Pending;
-                state.LastError = transient.Reason;
-                recording.LastError = $"{Describe(stage.Name)}: {transient.Reason}";
-                LogRetry(logger, recording.Id, stage.Name, state.Attempts, transient.Reason);
-                outcome = new JobOutcome.Retry(transient.Reason, now + Max(transient.RetryAfter, backoff.Delay(state.Attempts)));
-                measured = "retry";
-                break;
-            default:
-                var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
-                state.Status = StageStatus.Failed;
-                state.LastError = reason;
-                // A later stage failing leaves stored audio stored; the stage shows the failure.
-                if (recording.Status != RecordingStatus.Stored)
-                {
-                    recording.Status = RecordingStatus.Failed;
-                }
-
-                recording.LastError = $"{Describe(stage.Name)}: {reason}";
-                LogFailed(logger, recording.Id, stage.Name, state.Attempts, reason);
-                outcome = new JobOutcome.Dead(reason);
-                break;
-        }
-
-        metrics.StageFinished(Describe(stage.Name), measured, time.GetElapsedTime(startedAt));
 
         // Transcribe and summarize run in a job of their own, queued with "stored" in one commit.
-        var textQueued = stage.Name == StageName.Store && result is StageResult.Completed
+        var textQueued = stage.Name == StageName.Store && state.Status == StageStatus.Completed
             && await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
 
         // A failure must be on record before the job's outcome is; so must "stored", before any
@@ -217,16 +154,6 @@ internal sealed partial class RecordingPipeline(
         }
     }
 
-    private static TimeSpan Max(TimeSpan? a, TimeSpan b) => a is { } value && value > b ? value : b;
-
-    private static string Describe(StageName stage) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stage.ToString());
-
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Recording {RecordingId} stored ({Bytes} bytes)")]
     private static partial void LogStored(ILogger logger, Guid recordingId, long bytes);
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Recording {RecordingId}: stage {Stage} attempt {Attempt} failed, will retry: {Reason}")]
-    private static partial void LogRetry(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
-
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Recording {RecordingId}: stage {Stage} failed after {Attempt} attempts: {Reason}")]
-    private static partial void LogFailed(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
 }

@@ -1,26 +1,24 @@
 using CallVault.Core.Pipeline;
 using CallVault.Core.Recordings;
+using CallVault.Infrastructure.Events;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Pipeline;
 
 /// <summary>
 /// The job that transcribes and summarizes a stored recording. It runs apart from the audio pipeline,
-/// so a slow or failing engine never holds up storing audio; each stage's status, attempts and last
-/// error are recorded like the audio stages', transient failures come back with backoff, and the
-/// stored audio is only ever read.
+/// so a slow or failing engine never holds up storing audio; each stage's result is recorded like the
+/// audio stages' (<see cref="StageOutcomes"/>: status, attempts, last error, retries with backoff,
+/// metrics), live pages hear of each change, and the stored audio is only ever read.
 /// </summary>
-internal sealed partial class RecordingTextPipeline(
+internal sealed class RecordingTextPipeline(
     IDbContextFactory<CallVaultDbContext> contextFactory,
     IEnumerable<ITextStage> stages,
-    RetryBackoff backoff,
-    IOptions<JobOptions> jobOptions,
-    TimeProvider time,
-    ILogger<RecordingTextPipeline> logger) : IJobHandler
+    StageOutcomes outcomes,
+    IEventHub events,
+    TimeProvider time) : IJobHandler
 {
     private readonly ITextStage[] _stages = [.. stages.OrderBy(s => s.Name)];
 
@@ -65,60 +63,25 @@ internal sealed partial class RecordingTextPipeline(
 
     private async Task<JobOutcome?> RunStageAsync(CallVaultDbContext db, Recording recording, ITextStage stage, RecordingStage state, CancellationToken cancellationToken)
     {
-        state.Status = StageStatus.Processing;
-        state.Attempts++;
-        state.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        outcomes.Start(recording, state);
         // Engines take a while: show the stage as in progress.
         await db.SaveChangesAsync(cancellationToken);
+        Announce(recording);
 
-        StageResult result;
-        try
+        var outcome = await outcomes.RunAsync(recording, state, () => stage.ExecuteAsync(recording, cancellationToken));
+        if (stage.Name == StageName.Transcribe && state.Status == StageStatus.Completed)
         {
-            result = await stage.ExecuteAsync(recording, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            result = new StageResult.Transient($"{ex.GetType().Name}: {ex.Message}");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        state.UpdatedAt = now;
-        recording.UpdatedAt = now;
-        JobOutcome? outcome = null;
-        switch (result)
-        {
-            case StageResult.Completed:
-                state.Status = StageStatus.Completed;
-                state.LastError = null;
-                if (stage.Name == StageName.Transcribe)
-                {
-                    SummarizeAgain(recording, now);
-                }
-
-                break;
-            case StageResult.Skipped skipped:
-                state.Status = StageStatus.Skipped;
-                state.LastError = skipped.Reason;
-                break;
-            case StageResult.Transient transient when state.Attempts < jobOptions.Value.MaxAttempts:
-                state.Status = StageStatus.Pending;
-                state.LastError = transient.Reason;
-                LogRetry(logger, recording.Id, stage.Name, state.Attempts, transient.Reason);
-                var delay = backoff.Delay(state.Attempts);
-                outcome = new JobOutcome.Retry(transient.Reason, now + (transient.RetryAfter is { } after && after > delay ? after : delay));
-                break;
-            default:
-                var reason = result is StageResult.Permanent permanent ? permanent.Reason : ((StageResult.Transient)result).Reason;
-                state.Status = StageStatus.Failed;
-                state.LastError = reason;
-                LogFailed(logger, recording.Id, stage.Name, state.Attempts, reason);
-                outcome = new JobOutcome.Dead(reason);
-                break;
+            SummarizeAgain(recording, time.GetUtcNow().UtcDateTime);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        Announce(recording);
         return outcome;
     }
+
+    /// <summary>Live pages learn of a change once it is saved (the transcript badge and text update in place).</summary>
+    private void Announce(Recording recording) =>
+        events.Publish(ServerEvent.RecordingUpdated(recording.Id, recording.CallId, recording.Status.ToString().ToLowerInvariant()));
 
     /// <summary>A new transcript makes the summary of the old one stale (a provider's own summary stays).</summary>
     private static void SummarizeAgain(Recording recording, DateTime now)
@@ -134,10 +97,4 @@ internal sealed partial class RecordingTextPipeline(
         summarize.LastError = null;
         summarize.UpdatedAt = now;
     }
-
-    [LoggerMessage(EventId = 3601, Level = LogLevel.Warning, Message = "Recording {RecordingId}: stage {Stage} attempt {Attempt} failed, will retry: {Reason}")]
-    private static partial void LogRetry(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
-
-    [LoggerMessage(EventId = 3602, Level = LogLevel.Error, Message = "Recording {RecordingId}: stage {Stage} failed after {Attempt} attempts: {Reason}")]
-    private static partial void LogFailed(ILogger logger, Guid recordingId, StageName stage, int attempt, string reason);
 }

@@ -22,7 +22,7 @@ public sealed class StorageOutageAlertTests
             // Retries outlast the outage, so the recordings store once storage is back.
             ["CallVault:Jobs:MaxAttempts"] = "100",
         });
-        var before = await ScrapeAsync(s.Host.Anonymous);
+        var before = await PrometheusText.ScrapeAsync(s.Host.Anonymous);
         BreakStorage(s.Host.StoragePath);
         var recordings = Enumerable.Range(0, 3).Select(_ => s.NewRecording(seconds: 2)).ToList();
         foreach (var recording in recordings)
@@ -43,9 +43,9 @@ public sealed class StorageOutageAlertTests
         await Eventually.WaitAsync(() => StoreAttemptsAsync(s), n => n >= 8, TimeSpan.FromSeconds(60), "more failed store attempts");
 
         // While the run goes on, /metrics shows the failing store attempts and nothing stored.
-        var during = await ScrapeAsync(s.Host.Anonymous);
-        Assert.True(Delta(before, during, "callvault_stage_runs_total", ("outcome", "retry"), ("stage", "store")) >= 5);
-        Assert.Equal(0, Delta(before, during, "callvault_recordings_stored_total"));
+        var during = await PrometheusText.ScrapeAsync(s.Host.Anonymous);
+        Assert.True(during.Since(before, "callvault_stage_runs_total", ("outcome", "retry"), ("stage", "store")) >= 5);
+        Assert.Equal(0, during.Since(before, "callvault_recordings_stored_total"));
 
         RepairStorage(s.Host.StoragePath);
         foreach (var recording in recordings)
@@ -58,9 +58,9 @@ public sealed class StorageOutageAlertTests
         var history = await Eventually.WaitAsync(() => AlertsAsync(s.Host.Api, null), a => a.Any(x => x.GetProperty("rule").GetString() == Rule
             && x.GetProperty("resolveSentAt").ValueKind != JsonValueKind.Null), TimeSpan.FromSeconds(30), "the delivered resolve on record");
 
-        var after = await ScrapeAsync(s.Host.Anonymous);
-        Assert.Equal(3, Delta(during, after, "callvault_recordings_stored_total"));
-        Assert.Equal(3, Delta(during, after, "callvault_stage_runs_total", ("outcome", "completed"), ("stage", "store")));
+        var after = await PrometheusText.ScrapeAsync(s.Host.Anonymous);
+        Assert.Equal(3, after.Since(during, "callvault_recordings_stored_total"));
+        Assert.Equal(3, after.Since(during, "callvault_stage_runs_total", ("outcome", "completed"), ("stage", "store")));
         Assert.Equal(1, receiver.Count(Rule, "firing"));
         Assert.Equal(1, receiver.Count(Rule, "resolved"));
         var alert = Assert.Single(history, a => a.GetProperty("rule").GetString() == Rule);
@@ -104,16 +104,6 @@ public sealed class StorageOutageAlertTests
             db.RecordingStages.Where(st => st.Stage == CallVault.Core.Recordings.StageName.Store).Select(st => st.Attempts)));
         return rows.Sum();
     }
-
-    private static async Task<PrometheusText> ScrapeAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    private static double Delta(PrometheusText before, PrometheusText after, string name, params (string, string)[] labels) =>
-        (after.Value(name, labels) ?? 0) - (before.Value(name, labels) ?? 0);
 
     private static async Task<IReadOnlyList<JsonElement>> AlertsAsync(HttpClient api, string? status)
     {

@@ -28,6 +28,18 @@ internal sealed partial class PrometheusText
     public double Sum(string name, params (string Key, string Value)[] labels) =>
         _samples.Where(s => SampleName(s.Key) == name && labels.All(l => s.Key.Contains($"{l.Key}=\"{l.Value}\"", StringComparison.Ordinal))).Sum(s => s.Value);
 
+    /// <summary>How much the sample rose since <paramref name="before"/> (a missing sample counts as 0).</summary>
+    public double Since(PrometheusText before, string name, params (string Key, string Value)[] labels) =>
+        (Value(name, labels) ?? 0) - (before.Value(name, labels) ?? 0);
+
+    /// <summary>GET /metrics through <paramref name="client"/>, parsed strictly.</summary>
+    public static async Task<PrometheusText> ScrapeAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return Parse(await response.Content.ReadAsStringAsync());
+    }
+
     public static PrometheusText Parse(string text)
     {
         if (text.Length > 0 && !text.EndsWith('\n'))
@@ -274,7 +286,8 @@ internal sealed partial class PrometheusText
     [GeneratedRegex(@"^# (?<kind>HELP|TYPE) (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) (?<rest>.*)$")]
     private static partial Regex MetaLine();
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)( -?\d+)?$")]
+    // Label values are quoted and may hold any character, braces included (a route such as "/api/x/{id:guid}").
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>(?:[^""}]|""(?:\\.|[^""\\])*"")*)\})? (?<value>\S+)( -?\d+)?$")]
     private static partial Regex SampleLine();
 
     [GeneratedRegex(@"(?<key>[a-zA-Z_][a-zA-Z0-9_]*)=""(?<value>(\\.|[^""\\])*)""")]

@@ -28,8 +28,10 @@ public sealed class EngineFailureTests
         });
         var wav = PcmWav.Create(8000, Tone(4), new short[4 * 8000]);
 
+        var before = await PrometheusText.ScrapeAsync(host.Anonymous);
         var id = await TranscriptApi.UploadAsync(host, "fail-1", wav);
         var failed = await TranscriptApi.WaitForTextStagesAsync(host, id);
+        var afterFailure = await PrometheusText.ScrapeAsync(host.Anonymous);
 
         Assert.Equal("stored", failed.Status());
         var transcribe = failed.Stage("transcribe");
@@ -40,12 +42,19 @@ public sealed class EngineFailureTests
         Assert.Equal("skipped", failed.StageStatus("summarize"));
         Assert.Contains("no transcript", failed.Stage("summarize").GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, failed.GetProperty("transcript").ValueKind);
+        Assert.Equal("transcribe: the transcription server answered 503: The server is overloaded.", failed.GetProperty("lastError").GetString());
+        // Counted like the audio stages: two retries, then the failure.
+        Assert.Equal(2, afterFailure.Since(before, "callvault_stage_runs_total", ("outcome", "retry"), ("stage", "transcribe")));
+        Assert.Equal(1, afterFailure.Since(before, "callvault_stage_runs_total", ("outcome", "failed"), ("stage", "transcribe")));
         var storedBefore = StoredAudio(host);
 
         server.FailTranscriptions(0);
         using var retry = await host.Api.PostAsync($"/api/recordings/{id}/retry?stage=transcribe", null);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         var done = await TranscriptApi.WaitForTextStagesAsync(host, id);
+        var afterRetry = await PrometheusText.ScrapeAsync(host.Anonymous);
+        Assert.Equal(1, afterRetry.Since(afterFailure, "callvault_stage_runs_total", ("outcome", "completed"), ("stage", "transcribe")));
+        Assert.Equal(1, afterRetry.Since(afterFailure, "callvault_stage_runs_total", ("outcome", "completed"), ("stage", "summarize")));
 
         Assert.Equal("completed", done.StageStatus("transcribe"));
         Assert.Equal(1, done.Stage("transcribe").GetProperty("attempts").GetInt32());
