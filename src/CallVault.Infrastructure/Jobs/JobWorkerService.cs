@@ -76,7 +76,7 @@ internal sealed partial class JobWorkerService(
     {
         if (!_handlers.TryGetValue(job.Kind, out var handler))
         {
-            await queue.CompleteAsync(job, new JobOutcome.Dead($"No handler for job kind '{job.Kind}'."), stoppingToken);
+            await queue.CompleteAsync(job, new JobOutcome.Dead($"No handler for job kind '{job.Kind}'."), CancellationToken.None);
             return;
         }
 
