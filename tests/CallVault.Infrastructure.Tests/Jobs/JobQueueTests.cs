@@ -121,6 +121,29 @@ public sealed class JobQueueTests
     }
 
     [Fact]
+    public async Task TryClaimAsync_OrphanedJobAndNewerQueuedJobs_TakesTheOrphanFirstThenTheQueueInOrder()
+    {
+        await using var t = await TestServices.StartAsync(Settings);
+        var orphan = await t.EnqueueAsync(runAfter: t.Clock.UtcNow.AddSeconds(-10));
+        Assert.Equal(orphan, (await t.Queue.TryClaimAsync("died", t.Token))?.Id);
+        var queued = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            queued.Add(await t.EnqueueAsync(runAfter: t.Clock.UtcNow.AddSeconds(i - 5)));
+        }
+
+        t.Clock.Advance(TimeSpan.FromSeconds(31));
+        var claimed = new List<long>();
+        while (await t.Queue.TryClaimAsync("alive", t.Token) is { } job)
+        {
+            claimed.Add(job.Id);
+        }
+
+        // The orphan's RunAfter is the oldest: taken over first, then every queued job once, oldest first.
+        Assert.Equal([orphan, .. queued], claimed);
+    }
+
+    [Fact]
     public async Task CompleteAsync_OldOwnerAfterAnotherTookTheJob_ReturnsFalseAndChangesNothing()
     {
         await using var t = await TestServices.StartAsync(Settings);
