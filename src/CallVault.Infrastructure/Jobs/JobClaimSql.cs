@@ -2,7 +2,7 @@ namespace CallVault.Infrastructure.Jobs;
 
 /// <summary>
 /// The claim statement per database; parameters <c>@owner</c>, <c>@lease</c>, <c>@now</c>. The next job is
-/// the earliest of two candidates, each found by its own walk of <c>IX_Jobs_Claim</c> (State, RunAfter):
+/// the earliest of two candidates, each found by its own walk of <c>IX_Jobs_Claim_Order</c> (State, RunAfter, Id):
 /// a queued job that is due, and a running one whose lease expired (its worker died). One condition with
 /// <c>OR</c> over both states cannot use the index in order, so every claim scanned and sorted the whole
 /// backlog (80 ms a claim at 20,000 queued jobs on PostgreSQL).
