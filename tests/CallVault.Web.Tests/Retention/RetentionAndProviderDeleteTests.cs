@@ -49,9 +49,16 @@ public sealed class RetentionAndProviderDeleteTests
         var recording = s.NewRecording();
         using var _ = await s.SendCompletedAsync(recording);
 
-        var stored = await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(30), "stored");
+        await RecordingJson.WaitForStatusAsync(s.Host.Api, recording.Sid, TimeSpan.FromSeconds(30), "stored");
+        // "stored" is committed before the provider-delete stage runs: wait for that stage to settle.
+        var settled = await Eventually.WaitAsync(
+            async () => (await RecordingJson.FindByProviderIdAsync(s.Host.Api, recording.Sid))!.Value
+                .GetProperty("stages").GetProperty("providerDelete").GetProperty("status").GetString(),
+            status => status is not ("pending" or "processing"),
+            TimeSpan.FromSeconds(30),
+            "the provider-delete stage settled");
 
-        Assert.Equal("skipped", stored.GetProperty("stages").GetProperty("providerDelete").GetProperty("status").GetString());
+        Assert.Equal("skipped", settled);
         Assert.False(s.Simulator.IsDeleted(recording.Sid));
     }
 
