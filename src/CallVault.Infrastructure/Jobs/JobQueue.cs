@@ -47,6 +47,8 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         Add(command, "@owner", owner);
         Add(command, "@lease", now + options.Value.Lease);
         Add(command, "@now", now);
+        // Held until the reader is disposed: that ends the claiming statement and its implicit transaction.
+        using var writing = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
         if (!await reader.ReadAsync(CancellationToken.None))
         {
@@ -133,6 +135,7 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
         // A job's state is bookkeeping: if a power loss undid it, the job runs again, and the work it
         // records (e.g. "stored") was made durable by its own commit.
         await CommitDurability.RelaxAsync(db, cancellationToken);
+        using var writing = await SqliteWriteGate.EnterAsync(db, cancellationToken);
         return await update(db) == 1;
     }
 
