@@ -14,7 +14,7 @@ namespace CallVault.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobQueue(
     IDbContextFactory<CallVaultDbContext> contextFactory,
-    IOptions<DatabaseOptions> database,
+    JobQueueDataSource dataSource,
     IOptions<JobOptions> options,
     TimeProvider time)
 {
@@ -38,7 +38,7 @@ public sealed class JobQueue(
     /// </summary>
     public async Task<ClaimedJob?> TryClaimAsync(string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await JobQueueConnection.OpenAsync(contextFactory, database.Value, cancellationToken);
+        await using var connection = await JobQueueConnection.OpenAsync(dataSource.Postgres, contextFactory, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await using var command = connection.Command(connection.IsPostgres ? JobClaimSql.Postgres : JobClaimSql.Sqlite);
         JobQueueConnection.Add(command, "@owner", owner);
@@ -117,7 +117,7 @@ public sealed class JobQueue(
     private async Task<bool> UpdateOwnedAsync(
         string sql, ClaimedJob job, DateTime now, Action<DbCommand> addParameters, CancellationToken cancellationToken)
     {
-        await using var connection = await JobQueueConnection.OpenAsync(contextFactory, database.Value, cancellationToken);
+        await using var connection = await JobQueueConnection.OpenAsync(dataSource.Postgres, contextFactory, cancellationToken);
         await using var command = connection.Command(sql);
         JobQueueConnection.Add(command, "@id", job.Id);
         JobQueueConnection.Add(command, "@owner", job.Owner);

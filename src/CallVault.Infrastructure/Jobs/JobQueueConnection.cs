@@ -6,10 +6,9 @@ using Npgsql;
 namespace CallVault.Infrastructure.Jobs;
 
 /// <summary>
-/// An open connection for one queue statement. On PostgreSQL a plain pooled Npgsql connection (the
-/// same pool EF Core uses, as the connection string is the same) whose statements are prepared: the
-/// server then parses and plans a claim once per connection instead of on every claim, which was
-/// half of a claim's cost. On SQLite the connection of an EF Core context, so it gets the same set-up
+/// An open connection for one queue statement. On PostgreSQL a plain connection of the queue's own pool
+/// (<see cref="JobQueueDataSource"/>) whose statements are prepared: the server then parses and plans a
+/// claim once per connection instead of on every claim, which was half of a claim's cost. On SQLite the connection of an EF Core context, so it gets the same set-up
 /// (busy timeout) as every other, with relaxed commit durability (<see cref="CommitDurability"/>).
 /// </summary>
 internal sealed class JobQueueConnection : IAsyncDisposable
@@ -25,22 +24,13 @@ internal sealed class JobQueueConnection : IAsyncDisposable
 
     public bool IsPostgres => _postgres is not null;
 
+    /// <summary>Opens a connection from <paramref name="postgres"/> when given, else through an EF Core context.</summary>
     public static async Task<JobQueueConnection> OpenAsync(
-        IDbContextFactory<CallVaultDbContext> contextFactory, DatabaseOptions options, CancellationToken cancellationToken)
+        NpgsqlDataSource? postgres, IDbContextFactory<CallVaultDbContext> contextFactory, CancellationToken cancellationToken)
     {
-        if (options.IsPostgres)
+        if (postgres is not null)
         {
-            var connection = new NpgsqlConnection(options.ConnectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                return new JobQueueConnection(null, connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
+            return new JobQueueConnection(null, await postgres.OpenConnectionAsync(cancellationToken));
         }
 
         var db = await contextFactory.CreateDbContextAsync(cancellationToken);
