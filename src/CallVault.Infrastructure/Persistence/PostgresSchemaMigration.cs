@@ -18,51 +18,17 @@ internal static class PostgresSchemaMigration
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        await MigrationScriptRunner.ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null,
+            return await MigrationScriptRunner.ApplyAsync(
+                connection,
                 """CREATE TABLE IF NOT EXISTS "__SchemaVersions" ("Version" integer NOT NULL PRIMARY KEY, "Name" text NOT NULL, "AppliedAt" timestamptz NOT NULL);""",
-                cancellationToken);
-
-            var count = 0;
-            foreach (var (version, name, sql) in PostgresMigrations.All())
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var check = new NpgsqlCommand("""SELECT COUNT(*) FROM "__SchemaVersions" WHERE "Version" = @v""", connection, transaction))
-                {
-                    check.Parameters.AddWithValue("v", version);
-                    if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
-                    {
-                        continue;
-                    }
-                }
-
-                await ExecuteAsync(connection, transaction, sql, cancellationToken);
-                await using (var record = new NpgsqlCommand("""INSERT INTO "__SchemaVersions" ("Version", "Name", "AppliedAt") VALUES (@v, @n, @t)""", connection, transaction))
-                {
-                    record.Parameters.AddWithValue("v", version);
-                    record.Parameters.AddWithValue("n", name);
-                    record.Parameters.AddWithValue("t", time.GetUtcNow().UtcDateTime);
-                    await record.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                applied(version, name);
-                count++;
-            }
-
-            return count;
+                MigrationScript.All(PostgresMigrations.Assembly), time, applied, cancellationToken);
         }
         finally
         {
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await MigrationScriptRunner.ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

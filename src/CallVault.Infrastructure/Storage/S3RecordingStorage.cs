@@ -13,26 +13,27 @@ namespace CallVault.Infrastructure.Storage;
 /// </summary>
 internal sealed class S3RecordingStorage : IRecordingStorage, IDisposable
 {
-    private const string ProbePrefix = "_probe/";
     private readonly IAmazonS3 _client;
     private readonly S3StorageOptions _options;
     private readonly ILogger _logger;
     private readonly S3ObjectUploader _uploader;
+    private readonly S3ProbeSweep _probeSweep;
     private readonly bool _ownsClient;
     private volatile bool _bucketReady;
 
-    public S3RecordingStorage(IOptions<StorageOptions> options, ILogger<S3RecordingStorage> logger)
-        : this(S3ClientFactory.Create(options.Value.S3), options.Value.S3, logger, ownsClient: true)
+    public S3RecordingStorage(IOptions<StorageOptions> options, TimeProvider time, ILogger<S3RecordingStorage> logger)
+        : this(S3ClientFactory.Create(options.Value.S3), options.Value.S3, logger, ownsClient: true, time)
     {
     }
 
-    internal S3RecordingStorage(IAmazonS3 client, S3StorageOptions options, ILogger logger, bool ownsClient = false)
+    internal S3RecordingStorage(IAmazonS3 client, S3StorageOptions options, ILogger logger, bool ownsClient = false, TimeProvider? time = null)
     {
         _client = client;
         _options = options;
         _logger = logger;
         _ownsClient = ownsClient;
         _uploader = new S3ObjectUploader(client, options, logger);
+        _probeSweep = new S3ProbeSweep(client, options.Bucket!, time ?? TimeProvider.System, logger);
     }
 
     public string Name => "s3";
@@ -115,16 +116,20 @@ internal sealed class S3RecordingStorage : IRecordingStorage, IDisposable
         return new Uri(await _client.GetPreSignedURLAsync(request));
     }
 
-    /// <summary>Writes and deletes a tiny object under <c>_probe/</c>, a prefix no recording key has.</summary>
+    /// <summary>
+    /// Writes and deletes a tiny object under <c>_probe/</c>, a prefix no recording key has (so no listing
+    /// shows it), then removes old probes that stopped instances left behind (<see cref="S3ProbeSweep"/>).
+    /// </summary>
     public async Task CheckWritableAsync(CancellationToken cancellationToken)
     {
         await EnsureBucketAsync(cancellationToken);
-        var probe = $"{ProbePrefix}{Guid.NewGuid():N}";
+        var probe = $"{S3ProbeSweep.Prefix}{Guid.NewGuid():N}";
         using var body = new MemoryStream("ok"u8.ToArray(), writable: false);
         await _client.PutObjectAsync(
             new PutObjectRequest { BucketName = Bucket, Key = probe, InputStream = body, UseChunkEncoding = _options.ChunkedUploads },
             cancellationToken);
         await _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = probe }, cancellationToken);
+        await _probeSweep.RunIfDueAsync(cancellationToken);
     }
 
     public void Dispose()

@@ -16,4 +16,10 @@ internal static partial class S3StorageLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Created S3 bucket {Bucket}")]
     public static partial void BucketCreated(ILogger logger, string bucket);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Deleted {Count} readiness probe object(s) left in S3 bucket {Bucket} by stopped instances")]
+    public static partial void StaleProbesDeleted(ILogger logger, int count, string bucket);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Could not sweep old readiness probe objects in S3 bucket {Bucket}; the next readiness check tries again")]
+    public static partial void ProbeSweepFailed(ILogger logger, Exception exception, string bucket);
 }

@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiskRecordingStorage>();
         services.TryAddSingleton<S3RecordingStorage>();
         services.TryAddSingleton<IRecordingStorage>(sp =>

@@ -3,7 +3,7 @@ using CallVault.Infrastructure.Transcription;
 namespace CallVault.Infrastructure.Summaries;
 
 /// <summary><c>CallVault:Summary</c>: which engine writes summaries, and its settings.</summary>
-public sealed class SummaryOptions
+public sealed class SummaryOptions : IEngineChoiceOptions
 {
     public const string Section = "CallVault:Summary";
 

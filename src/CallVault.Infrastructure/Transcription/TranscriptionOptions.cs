@@ -1,7 +1,7 @@
 namespace CallVault.Infrastructure.Transcription;
 
 /// <summary><c>CallVault:Transcription</c>: which engine writes transcripts, and its settings.</summary>
-public sealed class TranscriptionOptions
+public sealed class TranscriptionOptions : IEngineChoiceOptions
 {
     public const string Section = "CallVault:Transcription";
 

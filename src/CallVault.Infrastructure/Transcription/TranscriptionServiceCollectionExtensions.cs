@@ -1,7 +1,6 @@
 using CallVault.Infrastructure.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Transcription;
 
@@ -10,14 +9,10 @@ public static class TranscriptionServiceCollectionExtensions
     /// <summary>The transcribe stage and its engines (<c>CallVault:Transcription</c>, checked at start-up).</summary>
     public static IServiceCollection AddTranscription(this IServiceCollection services)
     {
-        services.AddOptions<TranscriptionOptions>()
-            .BindConfiguration(TranscriptionOptions.Section)
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptionOptions>, TranscriptionOptionsValidator>());
-        services.AddOpenAiHttpClient();
+        services.AddEngineChoice<TranscriptionOptions, TranscriptionOptionsValidator>(TranscriptionOptions.Section)
+            .AddEngine<ITranscriptionEngine, WhisperCppEngine>()
+            .AddEngine<ITranscriptionEngine, OpenAiTranscriptionEngine>();
         services.TryAddSingleton<SpeechAudio>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITranscriptionEngine, WhisperCppEngine>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITranscriptionEngine, OpenAiTranscriptionEngine>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITextStage, TranscribeStage>());
         return services;
     }

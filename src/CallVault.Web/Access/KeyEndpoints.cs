@@ -1,8 +1,5 @@
-using CallVault.Core.Access;
 using CallVault.Infrastructure.Access;
-using CallVault.Web.Api;
 using CallVault.Web.Auth;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -12,32 +9,21 @@ namespace CallVault.Web.Access;
 /// <summary>API keys (admin): create (the key is in this one answer), list, revoke.</summary>
 internal static class KeyEndpoints
 {
-    public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/keys").WithTags("Access").RequireAuthorization(Roles.CanAdmin);
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListAsync);
-        group.MapDelete("/{name}", RevokeAsync);
-        return app;
-    }
+    public static IEndpointRouteBuilder MapKeyEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapNamedEntries("/api/keys", CreateAsync, ListAsync, RevokeAsync);
 
     private static async Task<Results<Created<CreatedApiKeyDto>, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest? request, HttpContext context, ApiKeyStore keys, CancellationToken cancellationToken)
     {
-        if (!AccessNames.IsValid(request?.Name))
+        if (AccessEndpointShape.InvalidNameOrRole(request?.Name, request?.Role) is { } invalid)
         {
-            return ApiProblems.BadRequest(AccessNames.Rule + ".");
+            return invalid;
         }
 
-        if (!AccessRoles.IsKnown(request!.Role))
-        {
-            return ApiProblems.BadRequest("role must be 'viewer' or 'admin'.");
-        }
-
-        var issued = await keys.CreateAsync(request.Name!, request.Role!, Actors.Of(context.User), cancellationToken);
+        var issued = await keys.CreateAsync(request!.Name!, request.Role!, Actors.Of(context.User), cancellationToken);
         if (issued is null)
         {
-            return TypedResults.Problem("A key with that name exists (revoked keys keep their names).", statusCode: StatusCodes.Status409Conflict, title: "Name taken");
+            return AccessEndpointShape.NameTaken("A key with that name exists (revoked keys keep their names).");
         }
 
         var row = issued.Row;
@@ -48,8 +34,6 @@ internal static class KeyEndpoints
     private static async Task<Ok<IReadOnlyList<ApiKeyDto>>> ListAsync(ApiKeyStore keys, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<ApiKeyDto>>([.. (await keys.ListAsync(cancellationToken)).Select(ApiKeyDto.FromEntity)]);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string name, ApiKeyStore keys, CancellationToken cancellationToken) =>
-        AccessNames.IsValid(name) && await keys.RevokeAsync(name, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem("No active key with that name.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string name, ApiKeyStore keys, CancellationToken cancellationToken) =>
+        AccessEndpointShape.RemoveAsync(name, n => keys.RevokeAsync(n, cancellationToken), "No active key with that name.");
 }

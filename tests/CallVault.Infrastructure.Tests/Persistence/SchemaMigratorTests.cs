@@ -49,8 +49,8 @@ public sealed class SchemaMigratorTests
     public void Scripts_EverySqliteScript_HasAPostgresTwinOfTheSameNumberAndName()
     {
         Assert.Equal(
-            SqliteMigrations.All().Select(s => s.Name),
-            PostgresMigrations.All().Select(s => s.Name));
+            MigrationScript.All(SqliteMigrations.Assembly).Select(s => s.Name),
+            MigrationScript.All(PostgresMigrations.Assembly).Select(s => s.Name));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class SchemaMigratorTests
         Assert.All(versions, v => Assert.Equal(TestServices.Start.UtcDateTime, v.AppliedAt));
     }
 
-    private static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(TestServices t) =>
-        t.Database.IsPostgres ? PostgresMigrations.All() : SqliteMigrations.All();
+    private static IReadOnlyList<MigrationScript> Scripts(TestServices t) =>
+        MigrationScript.All(t.Database.IsPostgres ? PostgresMigrations.Assembly : SqliteMigrations.Assembly);
 
     private static async Task<List<(long Version, string Name, DateTime AppliedAt)>> ReadVersionsAsync(TestServices t)
     {

@@ -107,6 +107,8 @@ public sealed class DiskRecordingStorageTests : RecordingStorageContract
         return Task.CompletedTask;
     }
 
+    protected override Task LeaveProbeBehindAsync() => File.WriteAllTextAsync(Path.Combine(_services.StoragePath, ".readyz-probe"), "ok", Token);
+
     /// <summary>Disk's unfinished upload is a <c>.partial</c> file; none may remain.</summary>
     protected override Task AssertNoUnfinishedUploadsAsync()
     {

@@ -139,4 +139,18 @@ public abstract partial class RecordingStorageContract
         Assert.Equal("bytes 150000-150999/200000", http.Response.Headers.ContentRange.ToString());
         Assert.Equal(expected, body.ToArray());
     }
+
+    [Fact]
+    public async Task ListAsync_ProbeLeftByAnInterruptedReadinessCheck_IsNotListed()
+    {
+        var key = StorageKeysFor.NewKey();
+        await Storage.PutAsync(key, new MemoryStream([1, 2, 3]), Token);
+
+        await LeaveProbeBehindAsync();
+
+        Assert.Equal([new StoredObject(key, 3, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+    }
+
+    /// <summary>Writes what the store's readiness check writes, as an instance killed before its delete leaves it.</summary>
+    protected abstract Task LeaveProbeBehindAsync();
 }

@@ -99,6 +99,46 @@ public sealed class S3RecordingStorageTests : RecordingStorageContract
         await Assert.ThrowsAsync<AmazonS3Exception>(() => storage.StatAsync(StorageKeysFor.NewKey(), computeHash: false, Token));
     }
 
+    [Fact]
+    public async Task CheckWritableAsync_ProbesLeftMinutesAgo_DeletesThemAndKeepsRecordings()
+    {
+        var key = StorageKeysFor.NewKey();
+        await Storage.PutAsync(key, new MemoryStream([1, 2, 3]), Token);
+        await LeaveProbeAsync();
+        var later = new ManualTimeProvider(TimeProvider.System.GetUtcNow() + S3ProbeSweep.StaleAfter + TimeSpan.FromMinutes(1));
+        var storage = new S3RecordingStorage(_client!, _options, NullLogger.Instance, time: later);
+
+        await storage.CheckWritableAsync(Token);
+
+        Assert.Equal([key], await BucketKeysAsync());
+    }
+
+    [Fact]
+    public async Task CheckWritableAsync_ProbeJustWritten_IsLeftForTheInstanceStillUsingIt()
+    {
+        var left = await LeaveProbeAsync();
+        var storage = new S3RecordingStorage(_client!, _options, NullLogger.Instance, time: new ManualTimeProvider(TimeProvider.System.GetUtcNow()));
+
+        await storage.CheckWritableAsync(Token);
+
+        Assert.Equal([left], await BucketKeysAsync());
+    }
+
+    protected override async Task LeaveProbeBehindAsync() => await LeaveProbeAsync();
+
+    private async Task<string> LeaveProbeAsync()
+    {
+        var key = $"{S3ProbeSweep.Prefix}{Guid.NewGuid():N}";
+        await _client!.PutObjectAsync(new PutObjectRequest { BucketName = _options.Bucket, Key = key, ContentBody = "ok", UseChunkEncoding = false }, Token);
+        return key;
+    }
+
+    private async Task<List<string>> BucketKeysAsync()
+    {
+        var listing = await _client!.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _options.Bucket }, Token);
+        return [.. (listing.S3Objects ?? []).Select(o => o.Key).Order(StringComparer.Ordinal)];
+    }
+
     protected override async Task<IRecordingStorage> CreateStorageAsync()
     {
         _server = await S3TestServer.GetAsync();

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Infrastructure.Tests.TestSupport;
 
@@ -23,15 +18,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public const string TranscriptionModel = "whisper-test";
     public const string ChatModel = "chat-test";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
     private int _transcriptionFailures;
     private int _chatFailures;
     private int _transcriptionRequests;
 
-    private FakeOpenAiServer(WebApplication app, Uri baseUrl)
+    private FakeOpenAiServer(LoopbackServer host)
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        _host = host;
+        BaseUrl = new Uri(host.BaseUrl, "v1");
     }
 
     /// <summary>The API root to configure, ending in <c>/v1</c>.</summary>
@@ -63,15 +58,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public static async Task<FakeOpenAiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeOpenAiServer? server = null;
-        app.MapPost("/v1/audio/transcriptions", (Func<HttpContext, Task<IResult>>)(context => server!.TranscriptionAsync(context)));
-        app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)(context => server!.ChatAsync(context)));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeOpenAiServer(app, new Uri($"{address.TrimEnd('/')}/v1"));
+        var host = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/audio/transcriptions", (Func<HttpContext, Task<IResult>>)(context => server!.TranscriptionAsync(context)));
+            app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)(context => server!.ChatAsync(context)));
+        });
+        server = new FakeOpenAiServer(host);
         return server;
     }
 
@@ -193,9 +186,5 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private static IResult Error(int status, string message) =>
         Results.Json(new { error = new { message, type = "invalid_request_error", param = (string?)null, code = (string?)null } }, statusCode: status);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -68,6 +68,19 @@ internal sealed class S3TestServer
         AutoCreateBucket = true,
     };
 
+    /// <summary>The <c>CallVault:Storage</c> settings that point a CallVault host at <paramref name="s3"/>'s bucket.</summary>
+    public static Dictionary<string, string?> HostSettings(S3StorageOptions s3) => new()
+    {
+        ["CallVault:Storage:Provider"] = "s3",
+        ["CallVault:Storage:S3:ServiceUrl"] = s3.ServiceUrl,
+        ["CallVault:Storage:S3:Bucket"] = s3.Bucket,
+        ["CallVault:Storage:S3:AccessKey"] = s3.AccessKey,
+        ["CallVault:Storage:S3:SecretKey"] = s3.SecretKey,
+        ["CallVault:Storage:S3:ForcePathStyle"] = "true",
+        ["CallVault:Storage:S3:ChunkedUploads"] = s3.ChunkedUploads ? "true" : "false",
+        ["CallVault:Storage:S3:AutoCreateBucket"] = s3.AutoCreateBucket ? "true" : "false",
+    };
+
     private static async Task<S3TestServer> StartAsync()
     {
         var accessKey = Environment.GetEnvironmentVariable("CALLVAULT_TEST_S3_ACCESS_KEY") ?? "S3RVER";

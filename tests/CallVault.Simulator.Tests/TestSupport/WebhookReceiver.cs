@@ -1,38 +1,28 @@
 using System.Collections.Concurrent;
-using System.Net;
+using CallVault.Infrastructure.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Simulator.Tests.TestSupport;
 
 /// <summary>A tiny Kestrel app that records every POST it receives (URL as requested, form fields, signature).</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
 
-    private WebhookReceiver(WebApplication app, Uri baseUrl)
+    private WebhookReceiver(LoopbackServer host)
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        _host = host;
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.Run(async context =>
+        var host = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var request = context.Request;
@@ -41,16 +31,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver!.Received.Enqueue(new ReceivedWebhook(url, fields, request.Headers["X-Twilio-Signature"].ToString(),
                 request.Headers.UserAgent.ToString()));
             context.Response.StatusCode = StatusCodes.Status204NoContent;
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver = new WebhookReceiver(app, new Uri(address));
+        }));
+        receiver = new WebhookReceiver(host);
         return receiver;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -13,19 +13,9 @@ public sealed class S3PlaybackTests
 {
     private static async Task<Dictionary<string, string?>> S3SettingsAsync(string mode)
     {
-        var s3 = (await S3TestServer.GetAsync()).NewBucketOptions();
-        return new Dictionary<string, string?>
-        {
-            ["CallVault:Storage:Provider"] = "s3",
-            ["CallVault:Storage:S3:ServiceUrl"] = s3.ServiceUrl,
-            ["CallVault:Storage:S3:Bucket"] = s3.Bucket,
-            ["CallVault:Storage:S3:AccessKey"] = s3.AccessKey,
-            ["CallVault:Storage:S3:SecretKey"] = s3.SecretKey,
-            ["CallVault:Storage:S3:ForcePathStyle"] = "true",
-            ["CallVault:Storage:S3:ChunkedUploads"] = "false",
-            ["CallVault:Storage:S3:AutoCreateBucket"] = "true",
-            ["CallVault:Playback:Mode"] = mode,
-        };
+        var settings = S3TestServer.HostSettings((await S3TestServer.GetAsync()).NewBucketOptions());
+        settings["CallVault:Playback:Mode"] = mode;
+        return settings;
     }
 
     [Theory]

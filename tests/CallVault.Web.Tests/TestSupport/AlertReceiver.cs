@@ -1,24 +1,19 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
+using CallVault.Infrastructure.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Web.Tests.TestSupport;
 
 /// <summary>A loopback HTTP endpoint standing in for a Slack incoming webhook: keeps every JSON body POSTed to it.</summary>
 internal sealed class AlertReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
 
-    private AlertReceiver(WebApplication app, Uri url, ConcurrentQueue<JsonElement> messages)
+    private AlertReceiver(LoopbackServer host, Uri url, ConcurrentQueue<JsonElement> messages)
     {
-        _app = app;
+        _host = host;
         Url = url;
         Messages = messages;
     }
@@ -33,21 +28,15 @@ internal sealed class AlertReceiver : IAsyncDisposable
 
     public static async Task<AlertReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
         var messages = new ConcurrentQueue<JsonElement>();
-        app.Run(async context =>
+        var host = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             messages.Enqueue(body.RootElement.Clone());
             context.Response.StatusCode = StatusCodes.Status200OK;
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AlertReceiver(app, new Uri(new Uri(address), "/hooks/alerts"), messages);
+        }));
+        return new AlertReceiver(host, new Uri(host.BaseUrl, "/hooks/alerts"), messages);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,12 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using CallVault.Core.Audio;
+using CallVault.Infrastructure.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Web.Tests.TestSupport;
 
@@ -17,22 +13,21 @@ namespace CallVault.Web.Tests.TestSupport;
 /// </summary>
 public sealed class WavFileServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
     private int _requests;
     private int _failuresLeft;
 
-    private WavFileServer(WebApplication app, byte[] wav, Uri baseUrl)
+    private WavFileServer(LoopbackServer host, byte[] wav)
     {
-        _app = app;
+        _host = host;
         Wav = wav;
-        BaseUrl = baseUrl;
     }
 
     public byte[] Wav { get; }
 
     public string Sha256 => Convert.ToHexStringLower(SHA256.HashData(Wav));
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _host.BaseUrl;
 
     /// <summary>The exact <c>host:port</c> entry for <c>CallVault:Vapi:AllowedMediaHosts</c>.</summary>
     public string HostPort => $"{BaseUrl.Host}:{BaseUrl.Port}";
@@ -50,11 +45,8 @@ public sealed class WavFileServer : IAsyncDisposable
     public static async Task<WavFileServer> StartAsync(int channels = 2, double seconds = 1.5)
     {
         var wav = CreateWav(channels, seconds);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         WavFileServer? server = null;
-        app.Run(async context =>
+        var host = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             Interlocked.Increment(ref server!._requests);
             if (context.Request.Path == "/redirect" && server.RedirectTo is { } target)
@@ -72,10 +64,8 @@ public sealed class WavFileServer : IAsyncDisposable
             context.Response.ContentType = "audio/wav";
             context.Response.ContentLength = wav.Length;
             await context.Response.Body.WriteAsync(wav, context.RequestAborted);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new WavFileServer(app, wav, new Uri(address));
+        }));
+        server = new WavFileServer(host, wav);
         return server;
     }
 
@@ -96,9 +86,5 @@ public sealed class WavFileServer : IAsyncDisposable
         return [.. WavHeader.Create(channels, sampleRate, 16, data.Length), .. data];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
