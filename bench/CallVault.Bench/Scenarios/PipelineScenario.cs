@@ -71,6 +71,7 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
             var final = await WaitForAllAsync(api, recordings.Count + 1, timeout, cancellationToken);
             var callVaultTime = stopwatch.Elapsed;
             var maxConcurrent = await concurrency.StopAsync();
+            var stageTimes = await StageTimes.ReadAsync(server.BaseUrl, cancellationToken);
 
             // The floor: the same URLs, the same parallelism, straight to disk with a hash.
             var floorHashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -110,7 +111,8 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
                 .Add(transcode == "none" ? "CallVault: recordings stored with the simulator's SHA-256" : $"CallVault: recordings stored as {transcode}", $"{verified} of {count}", count.ToString(System.Globalization.CultureInfo.InvariantCulture), verified == count)
                 .Add("Floor: downloads with the simulator's SHA-256", $"{floorVerified} of {count}", count.ToString(System.Globalization.CultureInfo.InvariantCulture), floorVerified == count)
                 .Add("CallVault: stored bytes / downloaded bytes", $"{Format.Bytes(storedBytes)} / {Format.Bytes(totalBytes)}")
-                .Add("CallVault: most media downloads in flight at once (seen by the simulator)", Format.Number(maxConcurrent), $"{workers} (workers)");
+                .Add("CallVault: most media downloads in flight at once (seen by the simulator)", Format.Number(maxConcurrent), $"{workers} (workers)")
+                .Add("CallVault: mean time per stage run (server metrics)", stageTimes);
             foreach (var failure in failures)
             {
                 report.Notes.Add("Not stored: " + failure);

@@ -116,6 +116,7 @@ public sealed partial class IngestionWriter(
         List<PendingWrite> batch, IngestResult?[] results, Exception?[] errors, bool isolateEvents, CancellationToken stoppingToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
+        using var writing = await SqliteWriteGate.EnterAsync(db, stoppingToken);
         await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
         using var sql = new IngestSql(db.Database.GetDbConnection(), transaction.GetDbTransaction());
         var now = time.GetUtcNow().UtcDateTime;

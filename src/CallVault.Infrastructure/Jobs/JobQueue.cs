@@ -45,6 +45,8 @@ public sealed class JobQueue(
         JobQueueConnection.Add(command, "@lease", now + options.Value.Lease);
         JobQueueConnection.Add(command, "@now", now);
         cancellationToken.ThrowIfCancellationRequested();
+        // Held until the reader is disposed: that ends the claiming statement and its implicit transaction.
+        using var writing = await connection.EnterWriteGateAsync(cancellationToken);
         // From here on the claim may reach the database (preparing it may already wait on a lock).
         await JobQueueConnection.PrepareAsync(command, CancellationToken.None);
         await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
@@ -123,6 +125,7 @@ public sealed class JobQueue(
         JobQueueConnection.Add(command, "@owner", job.Owner);
         JobQueueConnection.Add(command, "@now", now);
         addParameters(command);
+        using var writing = await connection.EnterWriteGateAsync(cancellationToken);
         await JobQueueConnection.PrepareAsync(command, cancellationToken);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

@@ -49,6 +49,13 @@ internal sealed class JobQueueConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SQLite: waits for this process's turn to write (<see cref="SqliteWriteGate"/>); dispose the result
+    /// once the statement has ended. PostgreSQL: row locks, nothing to wait for.
+    /// </summary>
+    public ValueTask<SqliteWriteGate.Passage> EnterWriteGateAsync(CancellationToken cancellationToken) =>
+        _context is null ? default : SqliteWriteGate.EnterAsync(_context, cancellationToken);
+
     /// <summary>A command for <paramref name="sql"/>; add its parameters, then <see cref="PrepareAsync"/>.</summary>
     public DbCommand Command(string sql)
     {

@@ -13,6 +13,9 @@ namespace CallVault.Infrastructure.Persistence;
 
 public sealed class CallVaultDbContext(DbContextOptions<CallVaultDbContext> options) : DbContext(options)
 {
+    /// <summary>Set while a save of this context holds the <see cref="SqliteWriteGate"/>.</summary>
+    internal bool HoldsWriteGate { get; set; }
+
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<CallLeg> CallLegs => Set<CallLeg>();
     public DbSet<Recording> Recordings => Set<Recording>();

@@ -25,8 +25,10 @@ public static class PersistenceServiceCollectionExtensions
 
             // SQLite only: the lock wait belongs to SQLite itself (PostgreSQL has row locks).
             builder.UseSqlite(SqliteConnectionFactory.Prepare(options))
-                .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeoutSeconds));
+                .AddInterceptors(new SqliteConnectionSetup(options.BusyTimeoutSeconds), sp.GetRequiredService<SqliteWriteGate>());
         });
+        // One per database this process writes: SQLite allows one writer at a time.
+        services.TryAddSingleton(sp => new SqliteWriteGate(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutSeconds)));
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<Scheduling.ScheduledWorkLease>();
         return services;

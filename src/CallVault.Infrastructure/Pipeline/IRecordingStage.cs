@@ -9,4 +9,11 @@ public interface IRecordingStage
     StageName Name { get; }
 
     Task<StageResult> ExecuteAsync(PipelineContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why this stage will not run for <paramref name="recording"/> whatever the stages before it do
+    /// (configuration, origin); null when it may. Asked as a run starts, so the skip is saved with the
+    /// run's first mark instead of costing a commit of its own at the stage's turn.
+    /// </summary>
+    string? SkipReason(Recording recording) => null;
 }

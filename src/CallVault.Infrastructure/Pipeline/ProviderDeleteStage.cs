@@ -20,14 +20,9 @@ internal sealed class ProviderDeleteStage(IRecordingStorage storage, TwilioRecor
     public async Task<StageResult> ExecuteAsync(PipelineContext context, CancellationToken cancellationToken)
     {
         var recording = context.Recording;
-        if (!options.CurrentValue.DeleteAfterVerifiedCopy)
+        if (SkipReason(recording) is { } reason)
         {
-            return new StageResult.Skipped("the provider copy is kept (CallVault:Twilio:DeleteAfterVerifiedCopy is off)");
-        }
-
-        if (recording.Origin != RecordingOrigin.Twilio)
-        {
-            return new StageResult.Skipped("not a Twilio recording");
+            return new StageResult.Skipped(reason);
         }
 
         if (recording.Status != RecordingStatus.Stored || recording.StorageKey is null || recording.Sha256 is null)
@@ -52,6 +47,11 @@ internal sealed class ProviderDeleteStage(IRecordingStorage storage, TwilioRecor
 
         return await twilio.DeleteAsync(recording.ProviderRecordingId, cancellationToken);
     }
+
+    public string? SkipReason(Recording recording) =>
+        !options.CurrentValue.DeleteAfterVerifiedCopy ? "the provider copy is kept (CallVault:Twilio:DeleteAfterVerifiedCopy is off)"
+        : recording.Origin != RecordingOrigin.Twilio ? "not a Twilio recording"
+        : null;
 
     private void SendBackForRepair(Recording recording, string problem)
     {

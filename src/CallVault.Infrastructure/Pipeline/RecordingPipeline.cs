@@ -50,7 +50,7 @@ internal sealed partial class RecordingPipeline(
             await matcher.MatchAsync(db, recording, cancellationToken);
         }
 
-        SkipStagesWithoutImplementation(recording);
+        SkipStagesThatWillNotRun(recording);
 
         var workFile = tempFiles.PathFor(recording.Id, $"{job.Id}.work");
         var context = new PipelineContext(recording, workFile, ct => db.SaveChangesAsync(ct));
@@ -143,7 +143,11 @@ internal sealed partial class RecordingPipeline(
     private void Announce(Recording recording) =>
         events.Publish(ServerEvent.RecordingUpdated(recording.Id, recording.CallId, recording.Status.ToString().ToLowerInvariant()));
 
-    private void SkipStagesWithoutImplementation(Recording recording)
+    /// <summary>
+    /// Stages this version lacks, and stages that say up front they will not run for this recording
+    /// (<see cref="IRecordingStage.SkipReason"/>): skipped now, so the skips ride on the run's first save.
+    /// </summary>
+    private void SkipStagesThatWillNotRun(Recording recording)
     {
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var state in recording.Stages.Where(s => s.Status == StageStatus.Pending && _stages.All(i => i.Name != s.Stage) && !TextJobs.Stages.Contains(s.Stage)))
@@ -151,6 +155,15 @@ internal sealed partial class RecordingPipeline(
             state.Status = StageStatus.Skipped;
             state.LastError = "not available in this version";
             state.UpdatedAt = now;
+        }
+
+        foreach (var stage in _stages)
+        {
+            var state = recording.Stage(stage.Name);
+            if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)
+            {
+                outcomes.Skip(recording, state, reason);
+            }
         }
     }
 

@@ -55,6 +55,10 @@ internal sealed partial class StageOutcomes(
         return Apply(recording, state, result, time.GetElapsedTime(startedAt));
     }
 
+    /// <summary>Records a stage that will not run for this recording, decided before its turn (counted as a skip all the same).</summary>
+    public void Skip(Recording recording, RecordingStage state, string reason) =>
+        Apply(recording, state, new StageResult.Skipped(reason), TimeSpan.Zero);
+
     /// <summary>The stage's name as the API and the metrics write it (camelCase).</summary>
     public static string Describe(StageName stage) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stage.ToString());
 

@@ -6,25 +6,14 @@ namespace CallVault.Infrastructure.Search;
 
 /// <summary>
 /// FTS5 over <c>RecordingSearch</c> (kept in sync with <c>Recordings</c> by triggers, migration 0009):
-/// BM25 (FTS5's default <c>rank</c>) ranks each of the newest <see cref="RankedWindow"/> matching recordings, a call takes
-/// its best recording's rank; transcript words weigh the same as summary words.
+/// BM25 (FTS5's default <c>rank</c>) ranks each of the newest matching recordings (<see cref="SearchWindow"/>), found by
+/// walking FTS5's doclists backwards; a call takes its best recording's rank; transcript words weigh the same as summary words.
 /// The match is materialized first: bm25() cannot be evaluated once SQLite flattens it into the join.
+/// Only the best-ranked recordings are joined to their calls: FTS5 ranks in its own index, and only these few rows
+/// are then looked up in the archive.
 /// </summary>
-internal sealed class SqliteCallTextSearch : ICallTextSearch
+internal sealed class SqliteCallTextSearch(SearchWindow window) : ICallTextSearch
 {
-    /// <summary>
-    /// Only the best-ranked recordings are joined to their calls (a call has one or two): FTS5 ranks a common word's
-    /// hundreds of thousands of matches in its own index, and only these few rows are then looked up in the archive.
-    /// </summary>
-    private const int CandidatesPerHit = 2;
-
-    /// <summary>
-    /// How many of the newest matching recordings are ranked. A common word matches most of a large archive;
-    /// ranking every match costs seconds, while the newest few thousand are found by walking FTS5's doclists
-    /// backwards and are what a search for a recent call needs.
-    /// </summary>
-    public const int RankedWindow = 5_000;
-
     public async Task<IReadOnlyList<CallSearchHit>> SearchAsync(CallVaultDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
     {
         if (terms.Count == 0)
@@ -59,12 +48,12 @@ internal sealed class SqliteCallTextSearch : ICallTextSearch
             command.Parameters.Add(query);
             var candidates = command.CreateParameter();
             candidates.ParameterName = "$candidates";
-            candidates.Value = limit * CandidatesPerHit;
+            candidates.Value = limit * SearchWindow.CandidatesPerHit;
             command.Parameters.Add(candidates);
-            var window = command.CreateParameter();
-            window.ParameterName = "$window";
-            window.Value = RankedWindow;
-            command.Parameters.Add(window);
+            var newest = command.CreateParameter();
+            newest.ParameterName = "$window";
+            newest.Value = window.RankedRecordings;
+            command.Parameters.Add(newest);
             var max = command.CreateParameter();
             max.ParameterName = "$limit";
             max.Value = limit;

@@ -49,7 +49,9 @@ internal static class CallEndpoints
         var query = filters.Apply(db.Calls.AsNoTracking(), db.Recordings);
         if (after is not null)
         {
-            query = query.Where(c => c.StartedAt < after.At || (c.StartedAt == after.At && c.Id.CompareTo(after.Id) < 0));
+            // The leading "<=" is what both databases can seek the (StartedAt, Id) index with; the OR alone made
+            // PostgreSQL walk the index from the newest call and filter, which grew with the cursor's depth.
+            query = query.Where(c => c.StartedAt <= after.At && (c.StartedAt < after.At || c.Id.CompareTo(after.Id) < 0));
         }
 
         var calls = await CallListItems.Rows(query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(take + 1)).ToListAsync(cancellationToken);

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallVault.Web.Imports;
 
@@ -43,20 +42,9 @@ internal static class ImportEndpoints
         return TypedResults.Accepted($"/api/imports/{import.Id}", ImportDto.FromEntity(import));
     }
 
-    private static async Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken)
-    {
-        var import = await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return import is null ? ApiProblems.NotFound("import") : TypedResults.Ok(ImportDto.FromEntity(import));
-    }
+    private static Task<Results<Ok<ImportDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken) =>
+        RunHistory.OneAsync(db.Imports.Where(i => i.Id == id), "import", ImportDto.FromEntity, cancellationToken);
 
-    private static async Task<Results<Ok<IReadOnlyList<ImportDto>>, ProblemHttpResult>> ListAsync(CallVaultDbContext db, int? limit, CancellationToken cancellationToken)
-    {
-        if (!ListLimits.TryNormalize(limit, out var take))
-        {
-            return ApiProblems.BadLimit();
-        }
-
-        var rows = await db.Imports.AsNoTracking().OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Take(take).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ImportDto>>([.. rows.Select(ImportDto.FromEntity)]);
-    }
+    private static Task<Results<Ok<IReadOnlyList<ImportDto>>, ProblemHttpResult>> ListAsync(CallVaultDbContext db, int? limit, CancellationToken cancellationToken) =>
+        RunHistory.LatestAsync(db.Imports.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id), limit, ImportDto.FromEntity, cancellationToken);
 }

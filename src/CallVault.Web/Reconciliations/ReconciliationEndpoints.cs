@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CallVault.Web.Reconciliations;
@@ -46,20 +45,9 @@ internal static class ReconciliationEndpoints
         return TypedResults.Accepted($"/api/reconciliations/{run.Id}", ReconciliationDto.FromEntity(run));
     }
 
-    private static async Task<Results<Ok<ReconciliationDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken)
-    {
-        var run = await db.Reconciliations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return run is null ? ApiProblems.NotFound("reconciliation") : TypedResults.Ok(ReconciliationDto.FromEntity(run));
-    }
+    private static Task<Results<Ok<ReconciliationDto>, ProblemHttpResult>> GetAsync(Guid id, CallVaultDbContext db, CancellationToken cancellationToken) =>
+        RunHistory.OneAsync(db.Reconciliations.Where(r => r.Id == id), "reconciliation", ReconciliationDto.FromEntity, cancellationToken);
 
-    private static async Task<Results<Ok<IReadOnlyList<ReconciliationDto>>, ProblemHttpResult>> ListAsync(CallVaultDbContext db, int? limit, CancellationToken cancellationToken)
-    {
-        if (!ListLimits.TryNormalize(limit, out var take))
-        {
-            return ApiProblems.BadLimit();
-        }
-
-        var rows = await db.Reconciliations.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ReconciliationDto>>([.. rows.Select(ReconciliationDto.FromEntity)]);
-    }
+    private static Task<Results<Ok<IReadOnlyList<ReconciliationDto>>, ProblemHttpResult>> ListAsync(CallVaultDbContext db, int? limit, CancellationToken cancellationToken) =>
+        RunHistory.LatestAsync(db.Reconciliations.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id), limit, ReconciliationDto.FromEntity, cancellationToken);
 }

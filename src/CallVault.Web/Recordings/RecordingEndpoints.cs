@@ -74,7 +74,8 @@ internal static class RecordingEndpoints
 
         if (after is not null)
         {
-            query = query.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0));
+            // "<=" first: an index seek on both databases (see the calls list).
+            query = query.Where(r => r.CreatedAt <= after.At && (r.CreatedAt < after.At || r.Id.CompareTo(after.Id) < 0));
         }
 
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take + 1).AsSplitQuery().ToListAsync(cancellationToken);

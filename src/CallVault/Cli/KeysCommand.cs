@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CallVault.Core.Access;
 using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Web.Access;
@@ -21,9 +20,8 @@ internal static class KeysCommand
 
     private static Command CreateKey()
     {
-        var role = new Option<string>("--role") { Description = "viewer or admin.", Required = true };
-        role.AcceptOnlyFromAmong(AccessRoles.Viewer, AccessRoles.Admin);
-        var name = new Option<string>("--name") { Description = "A name to know the key by (and revoke it with).", Required = true };
+        var role = AccessOptions.Role();
+        var name = AccessOptions.Name("A name to know the key by (and revoke it with).");
         var command = new Command("create", "Create an API key; the key is printed once, alone on the last line.") { role, name };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => OneShotHost.RunAsync(parse, async (services, ct) =>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using CallVault.Core.Access;
 using CallVault.Infrastructure.Access;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Web.Access;
@@ -20,9 +19,8 @@ internal static class UsersCommand
 
     private static Command AddUser()
     {
-        var role = new Option<string>("--role") { Description = "viewer or admin.", Required = true };
-        role.AcceptOnlyFromAmong(AccessRoles.Viewer, AccessRoles.Admin);
-        var name = new Option<string>("--name") { Description = "The name to sign in with.", Required = true };
+        var role = AccessOptions.Role();
+        var name = AccessOptions.Name("The name to sign in with.");
         var command = new Command("add", $"Add a dashboard user; the password ({UserAccounts.MinPasswordLength}+ characters) is read from standard input.") { role, name };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => OneShotHost.RunAsync(parse, async (services, ct) =>

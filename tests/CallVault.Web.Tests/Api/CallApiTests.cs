@@ -73,4 +73,35 @@ public sealed class CallApiTests
         Assert.Equal(a.Parent.Sid, Assert.Single(byPhone.GetProperty("items").EnumerateArray()).GetProperty("providerCallId").GetString());
         Assert.Equal(b.Parent.Sid, Assert.Single(byDirection.GetProperty("items").EnumerateArray()).GetProperty("providerCallId").GetString());
     }
+
+    [Fact]
+    public async Task ListCalls_PagingThroughCallsThatStartedTogether_VisitsEachOnceNewestFirst()
+    {
+        await using var s = await Scenario.StartAsync();
+        // Twilio's Timestamp has whole seconds: calls that start in the same second tie on StartedAt, and the cursor's id decides.
+        var at = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        var starts = new[] { at.AddMinutes(-1), at, at, at, at.AddMinutes(1), at, at.AddMinutes(-1) };
+        var sids = new List<string>();
+        foreach (var start in starts)
+        {
+            var call = s.Simulator.CreateCall(new CallSpec());
+            sids.Add(call.Parent.Sid);
+            using var r = await s.Sender.SendSignedFormAsync(s.CallStatusWebhook, TwilioCallbackSender.CallStatusFields(call.Parent, "ringing", 0, start), CancellationToken.None);
+            Assert.True(r.IsSuccessStatusCode, $"call status answered {r.StatusCode}");
+        }
+
+        var seen = new List<(string Sid, DateTime StartedAt)>();
+        string? cursor = null;
+        do
+        {
+            var page = await s.Host.Api.GetFromJsonAsync<JsonElement>($"/api/calls?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("providerCallId").GetString()!, c.GetProperty("startedAt").GetDateTime())));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(sids.Order(), seen.Select(c => c.Sid).Order());
+        Assert.Equal(seen.Select(c => c.StartedAt).OrderDescending(), seen.Select(c => c.StartedAt));
+        Assert.Equal(at.UtcDateTime, seen[1].StartedAt);
+    }
 }

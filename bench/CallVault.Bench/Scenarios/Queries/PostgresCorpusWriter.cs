@@ -6,7 +6,8 @@ namespace CallVault.Bench.Scenarios.Queries;
 
 /// <summary>
 /// PostgreSQL: each batch's rows gathered per table and sent with <c>COPY … FROM STDIN</c> (text format) in one
-/// transaction, parents first, so the generated <c>SearchVector</c> and its GIN index are filled as the product fills them.
+/// transaction, parents first, so the search table (<c>RecordingSearch</c>, by the product's triggers) and its GIN index are
+/// filled as the product fills them.
 /// The text forms the corpus gives (GUIDs, UTC times, 0/1 flags) are PostgreSQL's input forms too, read in UTC.
 /// </summary>
 internal sealed class PostgresCorpusWriter : ICorpusSink
@@ -73,7 +74,7 @@ internal sealed class PostgresCorpusWriter : ICorpusSink
     {
         // Planner statistics, as autovacuum would have gathered on a database that grew over a year.
         // One command each: VACUUM refuses to run inside a multi-statement batch.
-        foreach (var table in new[] { "Calls", "CallLegs", "Recordings", "RecordingStages" })
+        foreach (var table in new[] { "Calls", "CallLegs", "Recordings", "RecordingStages", "RecordingSearch" })
         {
             using var command = new NpgsqlCommand($"""VACUUM ANALYZE "{table}" """, _connection);
             command.ExecuteNonQuery();

@@ -58,7 +58,7 @@ internal sealed class PostgresQueryDatabase : IQueryDatabase
     public ICorpusSink OpenWriter() => PostgresCorpusWriter.Open(ConnectionString);
 
     public async Task<bool> HasFullTextSearchAsync(CancellationToken cancellationToken) =>
-        await ScalarAsync("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'Recordings' AND column_name = 'SearchVector'", cancellationToken) > 0;
+        await ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'RecordingSearch'", cancellationToken) > 0;
 
     public Task<long> SizeAsync(DirectoryInfo work, CancellationToken cancellationToken) => ScalarAsync("SELECT pg_database_size(current_database())", cancellationToken);
 

@@ -1,0 +1,83 @@
+using CallVault.Core.Calls;
+using CallVault.Infrastructure.Persistence;
+using CallVault.Infrastructure.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallVault.Infrastructure.Tests.Persistence;
+
+/// <summary>One SQLite writer at a time inside the process: saves queue on the gate, and every way a save ends lets the next one in.</summary>
+[Trait("Database", "sqlite")]
+public sealed class SqliteWriteGateTests
+{
+    [Fact]
+    public async Task Save_WaitsWhileAnotherWriterHoldsTheGate_ThenGoesThrough()
+    {
+        await using var t = await TestServices.StartAsync();
+        await using var holder = await NewContextAsync(t);
+        await using var saver = await NewContextAsync(t);
+        saver.Calls.Add(NewCall("CA-waits"));
+
+        Task<int> save;
+        using (await SqliteWriteGate.EnterAsync(holder, t.Token))
+        {
+            save = saver.SaveChangesAsync(t.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), t.Token);
+            Assert.False(save.IsCompleted, "a save went ahead while another writer held the gate");
+        }
+
+        Assert.Equal(1, await save.WaitAsync(t.Token));
+    }
+
+    [Fact]
+    public async Task FailedSave_LetsTheNextWriterIn()
+    {
+        await using var t = await TestServices.StartAsync();
+        await using (var first = await NewContextAsync(t))
+        {
+            first.Calls.Add(NewCall("CA-twice"));
+            await first.SaveChangesAsync(t.Token);
+        }
+
+        await using (var duplicate = await NewContextAsync(t))
+        {
+            duplicate.Calls.Add(NewCall("CA-twice"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync(t.Token));
+        }
+
+        // A gate left closed would make this wait for the busy timeout (10 s) and be cancelled first.
+        using var soon = CancellationTokenSource.CreateLinkedTokenSource(t.Token);
+        soon.CancelAfter(TimeSpan.FromSeconds(5));
+        await using var next = await NewContextAsync(t);
+        using (await SqliteWriteGate.EnterAsync(next, soon.Token))
+        {
+        }
+    }
+
+    [Fact]
+    public async Task HolderRunningItsOwnTransaction_SavesWithoutWaitingForItself()
+    {
+        await using var t = await TestServices.StartAsync();
+        await using var db = await NewContextAsync(t);
+
+        using (await SqliteWriteGate.EnterAsync(db, t.Token))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(t.Token);
+            db.Calls.Add(NewCall("CA-own-transaction"));
+            await db.SaveChangesAsync(t.Token);
+            await transaction.CommitAsync(t.Token);
+        }
+
+        await using var check = await NewContextAsync(t);
+        Assert.True(await check.Calls.AnyAsync(c => c.ProviderCallId == "CA-own-transaction", t.Token));
+    }
+
+    private static Task<CallVaultDbContext> NewContextAsync(TestServices t) =>
+        t.Services.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
+
+    private static Call NewCall(string sid)
+    {
+        var now = TestServices.Start.UtcDateTime;
+        return new Call { Id = Guid.NewGuid(), Provider = "twilio", ProviderCallId = sid, StartedAt = now, CreatedAt = now, UpdatedAt = now };
+    }
+}
