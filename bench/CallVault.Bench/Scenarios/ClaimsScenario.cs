@@ -28,6 +28,8 @@ internal sealed class ClaimsScenario : IBenchScenario
         var config = new Dictionary<string, string?>();
         database.Apply(config);
         config["CallVault:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = workers + 4 }.ConnectionString;
+        // Each claimer stands for a worker loop: the queue sizes its connection pool by them.
+        config["CallVault:Jobs:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build())

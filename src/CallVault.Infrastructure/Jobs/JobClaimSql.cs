@@ -2,10 +2,14 @@ namespace CallVault.Infrastructure.Jobs;
 
 /// <summary>
 /// The claim statement per database; parameters <c>@owner</c>, <c>@lease</c>, <c>@now</c>. The next job is
-/// the earliest of two candidates, each found by its own walk of <c>IX_Jobs_Claim_Order</c> (State, RunAfter, Id):
-/// a queued job that is due, and a running one whose lease expired (its worker died). One condition with
-/// <c>OR</c> over both states cannot use the index in order, so every claim scanned and sorted the whole
-/// backlog (80 ms a claim at 20,000 queued jobs on PostgreSQL).
+/// the earlier (by RunAfter, then Id) of two candidates, each found by its own index walk: the first due
+/// queued job in <c>IX_Jobs_Claim_Order</c> (State, RunAfter, Id), and the first expired lease (its worker
+/// died) in <c>IX_Jobs_Lease_Expiry</c>. One condition with <c>OR</c> over both states cannot use an index
+/// in order; and a walk of the claim index's running jobs read every running job, and every entry a
+/// finished run left behind until vacuum, on every claim (quadratic as a backlog was claimed).
+/// Only a running job holds a lease (every statement that ends a run clears it): the lease candidate is
+/// looked up by its expiry alone, so no planner working from stale statistics can pick the claim index
+/// for it, and its state is checked after.
 /// </summary>
 internal static class JobClaimSql
 {
@@ -19,9 +23,10 @@ internal static class JobClaimSql
                     SELECT "Id", "RunAfter" FROM "Jobs" WHERE "State" = 'Queued' AND "RunAfter" <= @now
                     ORDER BY "RunAfter", "Id" LIMIT 1)
                 UNION ALL
-                SELECT * FROM (
-                    SELECT "Id", "RunAfter" FROM "Jobs" WHERE "State" = 'Running' AND "LeaseExpiresAt" < @now
-                    ORDER BY "RunAfter", "Id" LIMIT 1))
+                SELECT "Id", "RunAfter" FROM (
+                    SELECT "Id", "RunAfter", "State" FROM "Jobs" WHERE "LeaseExpiresAt" < @now
+                    ORDER BY "LeaseExpiresAt" LIMIT 1)
+                WHERE "State" = 'Running')
             ORDER BY "RunAfter", "Id" LIMIT 1)
         RETURNING "Id", "Kind", "RecordingId", "Attempts";
         """;
@@ -37,11 +42,14 @@ internal static class JobClaimSql
             ORDER BY "RunAfter", "Id" LIMIT 1
             FOR UPDATE SKIP LOCKED),
         expired AS (
-            SELECT "Id", "RunAfter" FROM "Jobs" WHERE "State" = 'Running' AND "LeaseExpiresAt" < @now
-            ORDER BY "RunAfter", "Id" LIMIT 1
+            SELECT "Id", "RunAfter", "State" FROM "Jobs" WHERE "LeaseExpiresAt" < @now
+            ORDER BY "LeaseExpiresAt" LIMIT 1
             FOR UPDATE SKIP LOCKED),
         next AS (
-            SELECT "Id" FROM (SELECT * FROM queued UNION ALL SELECT * FROM expired) AS candidates
+            SELECT "Id" FROM (
+                SELECT "Id", "RunAfter" FROM queued
+                UNION ALL
+                SELECT "Id", "RunAfter" FROM expired WHERE "State" = 'Running') AS candidates
             ORDER BY "RunAfter", "Id" LIMIT 1)
         UPDATE "Jobs" AS j SET "State" = 'Running', "LeaseOwner" = @owner, "LeaseExpiresAt" = @lease,
             "Attempts" = j."Attempts" + 1, "UpdatedAt" = @now

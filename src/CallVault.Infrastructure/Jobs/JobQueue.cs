@@ -12,7 +12,11 @@ namespace CallVault.Infrastructure.Jobs;
 /// (<see cref="JobClaimSql"/>: on PostgreSQL, rows other claims hold are skipped, not waited for).
 /// Every later change is conditional on still holding that lease.
 /// </summary>
-public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactory, IOptions<JobOptions> options, TimeProvider time)
+public sealed class JobQueue(
+    IDbContextFactory<CallVaultDbContext> contextFactory,
+    JobQueueDataSource dataSource,
+    IOptions<JobOptions> options,
+    TimeProvider time)
 {
     /// <summary>The outcome of an attempt whose worker found its lease taken over.</summary>
     public const string LeaseLostOutcome = "LeaseLost";
@@ -34,21 +38,17 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
     /// </summary>
     public async Task<ClaimedJob?> TryClaimAsync(string owner, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Opened through EF so the connection gets the same set-up (busy timeout) as every other. A lost
-        // claim only means the job is claimed again: it need not wait for the disk.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await CommitDurability.RelaxAsync(db, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await JobQueueConnection.OpenAsync(dataSource.Postgres, contextFactory, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = connection is Microsoft.Data.Sqlite.SqliteConnection ? JobClaimSql.Sqlite : JobClaimSql.Postgres;
-        Add(command, "@owner", owner);
-        Add(command, "@lease", now + options.Value.Lease);
-        Add(command, "@now", now);
+        await using var command = connection.Command(connection.IsPostgres ? JobClaimSql.Postgres : JobClaimSql.Sqlite);
+        JobQueueConnection.Add(command, "@owner", owner);
+        JobQueueConnection.Add(command, "@lease", now + options.Value.Lease);
+        JobQueueConnection.Add(command, "@now", now);
+        cancellationToken.ThrowIfCancellationRequested();
         // Held until the reader is disposed: that ends the claiming statement and its implicit transaction.
-        using var writing = await SqliteWriteGate.EnterAsync(db, cancellationToken);
+        using var writing = await connection.EnterWriteGateAsync(cancellationToken);
+        // From here on the claim may reach the database (preparing it may already wait on a lock).
+        await JobQueueConnection.PrepareAsync(command, CancellationToken.None);
         await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
         if (!await reader.ReadAsync(CancellationToken.None))
         {
@@ -67,10 +67,7 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
     public Task<bool> RenewAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var lease = now + options.Value.Lease;
-        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
-            $"""UPDATE "Jobs" SET "LeaseExpiresAt" = {lease}, "UpdatedAt" = {now} WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner} AND "State" = 'Running'""",
-            cancellationToken), cancellationToken);
+        return UpdateOwnedAsync(JobLeaseSql.Renew, job, now, command => JobQueueConnection.Add(command, "@lease", now + options.Value.Lease), cancellationToken);
     }
 
     public Task<bool> CompleteAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken)
@@ -82,27 +79,17 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
             JobOutcome.Dead dead => (nameof(JobState.Dead), now, dead.Reason),
             _ => (nameof(JobState.Succeeded), now, (string?)null),
         };
-        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE "Jobs" SET "State" = {state}, "RunAfter" = {runAfter}, "LastError" = {error},
-                "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "UpdatedAt" = {now}
-            WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
-            """,
-            cancellationToken), cancellationToken);
+        return UpdateOwnedAsync(JobLeaseSql.Complete, job, now, command =>
+        {
+            JobQueueConnection.Add(command, "@state", state);
+            JobQueueConnection.Add(command, "@runAfter", runAfter);
+            JobQueueConnection.Add(command, "@error", error);
+        }, cancellationToken);
     }
 
     /// <summary>Hands a job back untouched (shutdown), so another worker can take it at once.</summary>
-    public Task<bool> ReleaseAsync(ClaimedJob job, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return UpdateOwnedAsync(db => db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE "Jobs" SET "State" = 'Queued', "RunAfter" = {now}, "Attempts" = CASE WHEN "Attempts" > 0 THEN "Attempts" - 1 ELSE 0 END,
-                "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL, "UpdatedAt" = {now}
-            WHERE "Id" = {job.Id} AND "LeaseOwner" = {job.Owner}
-            """,
-            cancellationToken), cancellationToken);
-    }
+    public Task<bool> ReleaseAsync(ClaimedJob job, CancellationToken cancellationToken) =>
+        UpdateOwnedAsync(JobLeaseSql.Release, job, time.GetUtcNow().UtcDateTime, _ => { }, cancellationToken);
 
     /// <summary>
     /// Ends this worker's attempt when the job is no longer its own (another worker took it over after
@@ -129,21 +116,17 @@ public sealed class JobQueue(IDbContextFactory<CallVaultDbContext> contextFactor
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<bool> UpdateOwnedAsync(Func<CallVaultDbContext, Task<int>> update, CancellationToken cancellationToken)
+    private async Task<bool> UpdateOwnedAsync(
+        string sql, ClaimedJob job, DateTime now, Action<DbCommand> addParameters, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // A job's state is bookkeeping: if a power loss undid it, the job runs again, and the work it
-        // records (e.g. "stored") was made durable by its own commit.
-        await CommitDurability.RelaxAsync(db, cancellationToken);
-        using var writing = await SqliteWriteGate.EnterAsync(db, cancellationToken);
-        return await update(db) == 1;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        await using var connection = await JobQueueConnection.OpenAsync(dataSource.Postgres, contextFactory, cancellationToken);
+        await using var command = connection.Command(sql);
+        JobQueueConnection.Add(command, "@id", job.Id);
+        JobQueueConnection.Add(command, "@owner", job.Owner);
+        JobQueueConnection.Add(command, "@now", now);
+        addParameters(command);
+        using var writing = await connection.EnterWriteGateAsync(cancellationToken);
+        await JobQueueConnection.PrepareAsync(command, cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 }

@@ -11,6 +11,7 @@ public static class JobsServiceCollectionExtensions
             .BindConfiguration(JobOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<JobQueueDataSource>();
         services.TryAddSingleton<JobQueue>();
         services.TryAddSingleton<JobSignal>();
         services.TryAddSingleton(_ => new Random());
