@@ -4,29 +4,16 @@ using CallVault.Web.Recordings;
 
 namespace CallVault.Web.Calls;
 
-/// <summary>A call with its legs and recordings (SPEC §4).</summary>
-public sealed record CallDto(
-    Guid Id,
-    string Provider,
-    string ProviderCallId,
-    string? Direction,
-    string? From,
-    string? To,
-    string? Status,
-    DateTime StartedAt,
-    DateTime? EndedAt,
-    int? DurationSeconds,
-    bool RecordingMissing,
-    RecordingStartDto? RecordingStart,
-    IReadOnlyList<CallLegDto> Legs,
-    IReadOnlyList<RecordingDto> Recordings)
+/// <summary>A call with its legs and recordings in full (SPEC §4): <c>GET /api/calls/{id}</c>.</summary>
+public sealed record CallDto : CallWithRecordingsDto<RecordingDto>
 {
-    public static CallDto FromEntity(Call c, IEnumerable<Recording> recordings) => new(
-        c.Id, c.Provider, c.ProviderCallId, c.Direction, c.From, c.To, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds,
-        c.RecordingMissing,
-        c.RecordingStartStatus is null ? null : new RecordingStartDto(c.Id, c.RecordingStartStatus, c.RecordingStartDetail, c.RecordingStartRecordingSid, c.RecordingStartUpdatedAt),
-        [.. c.Legs.OrderBy(l => l.ParentProviderCallId is not null).ThenBy(l => l.CreatedAt).Select(CallLegDto.FromEntity)],
-        [.. recordings.Select(RecordingDto.FromEntity)]);
+    public CallDto(CallFieldsDto call, IReadOnlyList<CallLegDto> legs, IReadOnlyList<RecordingDto> recordings)
+        : base(call, legs, recordings)
+    {
+    }
+
+    public static CallDto FromEntity(Call c, IEnumerable<Recording> recordings) =>
+        new(CallFieldsDto.FromEntity(c), CallLegDto.InCallOrder(c.Legs), [.. recordings.Select(RecordingDto.FromEntity)]);
 }
 
 public sealed record CallLegDto(
@@ -42,4 +29,8 @@ public sealed record CallLegDto(
 {
     public static CallLegDto FromEntity(CallLeg l) => new(
         l.ProviderCallId, l.ParentProviderCallId, l.Direction, l.From, l.To, l.Status, l.DurationSeconds, l.StartedAt, l.EndedAt);
+
+    /// <summary>The parent leg first, then child legs as they were created.</summary>
+    public static IReadOnlyList<CallLegDto> InCallOrder(IEnumerable<CallLeg> legs) =>
+        [.. legs.OrderBy(l => l.ParentProviderCallId is not null).ThenBy(l => l.CreatedAt).Select(FromEntity)];
 }

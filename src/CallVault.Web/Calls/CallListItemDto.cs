@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CallVault.Core.Recordings;
 using CallVault.Web.Recordings;
 
@@ -8,22 +9,17 @@ namespace CallVault.Web.Calls;
 /// its legs and a short view of its recordings. Transcripts, summaries and matching details are only in
 /// <c>GET /api/calls/{id}</c> and <c>GET /api/recordings/{id}</c>, so a page stays small at any archive size.
 /// </summary>
-public sealed record CallListItemDto(
-    Guid Id,
-    string Provider,
-    string ProviderCallId,
-    string? Direction,
-    string? From,
-    string? To,
-    string? Status,
-    DateTime StartedAt,
-    DateTime? EndedAt,
-    int? DurationSeconds,
-    bool RecordingMissing,
-    RecordingStartDto? RecordingStart,
-    IReadOnlyList<CallLegDto> Legs,
-    IReadOnlyList<RecordingListItemDto> Recordings,
-    string? Snippet = null);
+public sealed record CallListItemDto : CallWithRecordingsDto<RecordingListItemDto>
+{
+    public CallListItemDto(CallFieldsDto call, IReadOnlyList<CallLegDto> legs, IReadOnlyList<RecordingListItemDto> recordings, string? snippet = null)
+        : base(call, legs, recordings)
+    {
+        Snippet = snippet;
+    }
+
+    [JsonPropertyOrder(2)]
+    public string? Snippet { get; }
+}
 
 /// <summary>A recording inside a list item: enough for a row (status, stages, length, format) and a link to the detail.</summary>
 public sealed record RecordingListItemDto(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CallVault.Core.Calls;
 using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Persistence;
@@ -14,13 +13,11 @@ namespace CallVault.Web.Calls;
 internal static class CallListItems
 {
     /// <summary>The call's own columns, projected in the database (order and page the query before this).</summary>
-    public static IQueryable<CallRow> Rows(IQueryable<Call> calls) => calls.Select(c => new CallRow(
-        c.Id, c.Provider, c.ProviderCallId, c.Direction, c.From, c.To, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingMissing,
-        c.RecordingStartStatus, c.RecordingStartDetail, c.RecordingStartRecordingSid, c.RecordingStartUpdatedAt));
+    public static IQueryable<CallFieldsDto> Rows(IQueryable<Call> calls) => calls.Select(CallFieldsDto.Projection);
 
     /// <summary>The page's items in the order of <paramref name="calls"/>, with legs, recordings and stages.</summary>
     public static async Task<List<CallListItemDto>> LoadAsync(
-        CallVaultDbContext db, IReadOnlyList<CallRow> calls, IReadOnlyDictionary<Guid, string>? snippets, CancellationToken cancellationToken)
+        CallVaultDbContext db, IReadOnlyList<CallFieldsDto> calls, IReadOnlyDictionary<Guid, string>? snippets, CancellationToken cancellationToken)
     {
         if (calls.Count == 0)
         {
@@ -28,9 +25,8 @@ internal static class CallListItems
         }
 
         var ids = calls.Select(c => c.Id).ToList();
-        var legs = await db.CallLegs.AsNoTracking().Where(l => ids.Contains(l.CallId))
-            .Select(l => new { l.CallId, l.ProviderCallId, l.ParentProviderCallId, l.Direction, l.From, l.To, l.Status, l.DurationSeconds, l.StartedAt, l.EndedAt, l.CreatedAt })
-            .ToListAsync(cancellationToken);
+        // Legs are narrow rows: loaded whole, mapped as the detail maps them.
+        var legs = await db.CallLegs.AsNoTracking().Where(l => ids.Contains(l.CallId)).ToListAsync(cancellationToken);
         var recordings = await db.Recordings.AsNoTracking().Where(r => r.CallId != null && ids.Contains(r.CallId.Value))
             .Select(r => new
             {
@@ -47,26 +43,18 @@ internal static class CallListItems
         var stagesByRecording = stages.ToLookup(s => s.RecordingId);
         var recordingsByCall = recordings.ToLookup(r => r.CallId!.Value);
         return [.. calls.Select(c => new CallListItemDto(
-            c.Id, c.Provider, c.ProviderCallId, c.Direction, c.From, c.To, c.Status, c.StartedAt, c.EndedAt, c.DurationSeconds, c.RecordingMissing,
-            c.RecordingStartStatus is null ? null : new RecordingStartDto(c.Id, c.RecordingStartStatus, c.RecordingStartDetail, c.RecordingStartRecordingSid, c.RecordingStartUpdatedAt),
-            [.. legsByCall[c.Id].OrderBy(l => l.ParentProviderCallId is not null).ThenBy(l => l.CreatedAt)
-                .Select(l => new CallLegDto(l.ProviderCallId, l.ParentProviderCallId, l.Direction, l.From, l.To, l.Status, l.DurationSeconds, l.StartedAt, l.EndedAt))],
+            c,
+            CallLegDto.InCallOrder(legsByCall[c.Id]),
             [.. recordingsByCall[c.Id].OrderBy(r => r.CreatedAt).Select(r =>
             {
-                var own = stagesByRecording[r.Id].OrderBy(s => s.Stage).ToList();
+                var own = stagesByRecording[r.Id].ToList();
                 return new RecordingListItemDto(
                     r.Id, r.Status, r.DurationSeconds, r.ProviderDurationSeconds, r.Format, r.CreatedAt, r.StoredAt,
-                    r.HasTranscript && Completed(own, StageName.Transcribe), r.HasSummary && Completed(own, StageName.Summarize),
-                    own.ToDictionary(s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()), s => new StageDto(s.Status, s.Attempts, s.LastError, s.UpdatedAt)));
+                    r.HasTranscript && Completed(own, StageName.Transcribe), r.HasSummary && Completed(own, StageName.Summarize), StageDto.ByName(own));
             })],
             snippets is not null && snippets.TryGetValue(c.Id, out var snippet) ? snippet : null))];
     }
 
     // The same rule as the detail's transcript and summary: shown once their stage completed.
     private static bool Completed(List<RecordingStage> stages, StageName stage) => stages.Exists(s => s.Stage == stage && s.Status == StageStatus.Completed);
-
-    internal sealed record CallRow(
-        Guid Id, string Provider, string ProviderCallId, string? Direction, string? From, string? To, string? Status, DateTime StartedAt, DateTime? EndedAt,
-        int? DurationSeconds, bool RecordingMissing, string? RecordingStartStatus, string? RecordingStartDetail, string? RecordingStartRecordingSid,
-        DateTime? RecordingStartUpdatedAt);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CallVault.Core.Recordings;
 
 namespace CallVault.Web.Recordings;
@@ -40,9 +39,7 @@ public sealed record RecordingDto(
         r.LegalHold ? new LegalHoldDto(r.LegalHoldReason, r.LegalHoldBy, r.LegalHoldAt) : null,
         r.DeletedAt, r.DeletedBy, r.LastError,
         r.MatchMethod is null && r.MatchAttempts is null ? null : new MatchDto(r.MatchMethod ?? "pending", r.MatchDetail, r.MatchAttempts?.Split('\n') ?? []),
-        r.Stages.OrderBy(s => s.Stage).ToDictionary(
-            s => JsonNamingPolicy.CamelCase.ConvertName(s.Stage.ToString()),
-            s => new StageDto(s.Status, s.Attempts, s.LastError, s.UpdatedAt)),
+        StageDto.ByName(r.Stages),
         TranscriptDto.From(r),
         SummaryDto.From(r));
 }

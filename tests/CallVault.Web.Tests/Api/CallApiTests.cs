@@ -37,6 +37,11 @@ public sealed class CallApiTests
 
         var detail = await s.Host.Api.GetFromJsonAsync<JsonElement>($"/api/calls/{only.GetProperty("id").GetString()}");
         Assert.Equal(recording.Sid, Assert.Single(detail.GetProperty("recordings").EnumerateArray()).GetProperty("providerRecordingId").GetString());
+
+        // The list item and the detail share the call's own fields, first and in the same order.
+        string[] callFields = ["id", "provider", "providerCallId", "direction", "from", "to", "status", "startedAt", "endedAt", "durationSeconds", "recordingMissing", "recordingStart"];
+        Assert.Equal([.. callFields, "legs", "recordings", "snippet"], only.EnumerateObject().Select(p => p.Name));
+        Assert.Equal([.. callFields, "legs", "recordings"], detail.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
