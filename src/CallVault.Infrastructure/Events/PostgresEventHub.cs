@@ -5,7 +5,6 @@ using CallVault.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CallVault.Infrastructure.Events;
 
@@ -13,8 +12,8 @@ namespace CallVault.Infrastructure.Events;
 /// The event hub of instances sharing one PostgreSQL database: an event is handed to this process's
 /// subscribers at once and sent to the others with <c>NOTIFY</c> on <see cref="Channel"/> (ids and
 /// type only, far below the 8000-byte payload limit); what the others send arrives through
-/// <c>LISTEN</c> on a connection of its own, re-opened whenever it drops. Sending happens in the
-/// background in batches, so the pipeline never waits on it; events that cannot be sent are counted
+/// <c>LISTEN</c> on a connection of its own, re-opened whenever it drops (<see cref="PostgresChannel"/>).
+/// Sending happens in the background in batches, so the pipeline never waits on it; events that cannot be sent are counted
 /// (<c>callvault.events.unsent</c>) and dropped — live pages refetch state, they lose no data.
 /// </summary>
 internal sealed partial class PostgresEventHub(
@@ -32,10 +31,7 @@ internal sealed partial class PostgresEventHub(
     internal const int MaxPayloadBytes = 7999;
 
     private const int OutboxCapacity = 4096;
-    private const int BatchSize = 200;
     private const char Separator = '|';
-
-    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
 
     private readonly InProcessEventHub _local = new();
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -71,9 +67,12 @@ internal sealed partial class PostgresEventHub(
             return;
         }
 
+        var channel = new PostgresChannel(options.Value.ConnectionString, Channel, time) { ApplicationName = ListenerApplicationName };
         try
         {
-            await Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+            await Task.WhenAll(
+                channel.ListenAsync(OnNotification, () => LogListening(logger), ex => LogListenFailed(logger, ex), stoppingToken),
+                channel.SendAsync(_outbox.Reader, EncodeToSend, OnUnsent, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -123,41 +122,6 @@ internal sealed partial class PostgresEventHub(
         return (parts[0], new ServerEvent(parts[1], recordingId, callId, parts[4].Length == 0 ? null : parts[4]));
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Its own unpooled connection: LISTEN belongs to the session that said it.
-                var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString)
-                {
-                    Pooling = false,
-                    KeepAlive = 30,
-                    ApplicationName = ListenerApplicationName,
-                };
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => OnNotification(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                LogListening(logger);
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogListenFailed(logger, ex);
-                await Task.Delay(Reconnect, time, stoppingToken);
-            }
-        }
-    }
-
     private void OnNotification(string payload)
     {
         if (Decode(payload) is { } decoded && decoded.Instance != _instance)
@@ -166,46 +130,23 @@ internal sealed partial class PostgresEventHub(
         }
     }
 
-    private async Task SendAsync(CancellationToken stoppingToken)
+    /// <summary>The payload of an event, or null (counted) when it is too large to send.</summary>
+    private string? EncodeToSend(ServerEvent serverEvent)
     {
-        await using var dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
-        var reader = _outbox.Reader;
-        var batch = new List<string>(BatchSize);
-        while (await reader.WaitToReadAsync(stoppingToken))
+        var payload = Encode(_instance, serverEvent);
+        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
         {
-            batch.Clear();
-            while (batch.Count < BatchSize && reader.TryRead(out var serverEvent))
-            {
-                var payload = Encode(_instance, serverEvent);
-                if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
-                {
-                    metrics.EventsUnsent(1, "too_large");
-                    continue;
-                }
-
-                batch.Add(payload);
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                // One round trip, one transaction for the batch (PostgreSQL folds identical payloads of one transaction into one).
-                await using var command = dataSource.CreateCommand("SELECT pg_notify(@channel, p) FROM unnest(@payloads) AS p");
-                command.Parameters.AddWithValue("channel", Channel);
-                command.Parameters.AddWithValue("payloads", batch.ToArray());
-                await command.ExecuteNonQueryAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                metrics.EventsUnsent(batch.Count, "failed");
-                LogSendFailed(logger, batch.Count, ex);
-                await Task.Delay(Reconnect, time, stoppingToken);
-            }
+            metrics.EventsUnsent(1, "too_large");
+            return null;
         }
+
+        return payload;
+    }
+
+    private void OnUnsent(int count, Exception exception)
+    {
+        metrics.EventsUnsent(count, "failed");
+        LogSendFailed(logger, count, exception);
     }
 
     [LoggerMessage(EventId = 3911, Level = LogLevel.Debug, Message = "Listening for events of other instances")]

@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Threading.Channels;
 using CallVault.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CallVault.Infrastructure.Jobs;
 
@@ -21,10 +21,12 @@ internal sealed partial class PostgresJobSignalRelay(
 {
     public const string Channel = "callvault_jobs";
 
-    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
-
     private readonly string _instance = Guid.NewGuid().ToString("N");
-    private readonly SemaphoreSlim _toSend = new(0, 1);
+
+    /// <summary>"Something to send": one at most, whatever the number of announcements behind it.</summary>
+    private readonly Channel<bool> _toSend = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
     private int _pending;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,10 +36,14 @@ internal sealed partial class PostgresJobSignalRelay(
             return;
         }
 
+        var channel = new PostgresChannel(options.Value.ConnectionString, Channel, time);
         signal.Announced += OnAnnounced;
         try
         {
-            await Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+            await Task.WhenAll(
+                // Whatever was announced while not listening: let the workers look once.
+                channel.ListenAsync(OnNotification, () => signal.WakeLocal(1), ex => LogListenFailed(logger, ex), stoppingToken),
+                channel.SendAsync(_toSend.Reader, _ => TakePending(), (_, ex) => LogSendFailed(logger, ex), stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -52,48 +58,14 @@ internal sealed partial class PostgresJobSignalRelay(
     private void OnAnnounced(int jobs)
     {
         Interlocked.Add(ref _pending, jobs);
-        if (_toSend.CurrentCount == 0)
-        {
-            try
-            {
-                _toSend.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // A send is already due; it takes this announcement along.
-            }
-        }
+        _toSend.Writer.TryWrite(true);
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
+    /// <summary>The payload for every announcement not sent yet; null when an earlier send took them all.</summary>
+    private string? TakePending()
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Its own unpooled connection: LISTEN belongs to the session that said it.
-                var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Pooling = false, KeepAlive = 30 };
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => OnNotification(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                // Whatever was announced while not listening: let the workers look once.
-                signal.WakeLocal(1);
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogListenFailed(logger, ex);
-                await Task.Delay(Reconnect, time, stoppingToken);
-            }
-        }
+        var jobs = Interlocked.Exchange(ref _pending, 0);
+        return jobs > 0 ? string.Create(CultureInfo.InvariantCulture, $"{_instance}:{jobs}") : null;
     }
 
     private void OnNotification(string payload)
@@ -107,33 +79,6 @@ internal sealed partial class PostgresJobSignalRelay(
         if (int.TryParse(payload.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs > 0)
         {
             signal.WakeLocal(jobs);
-        }
-    }
-
-    private async Task SendAsync(CancellationToken stoppingToken)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await _toSend.WaitAsync(stoppingToken);
-            var jobs = Interlocked.Exchange(ref _pending, 0);
-            if (jobs <= 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                await using var command = dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
-                command.Parameters.AddWithValue("channel", Channel);
-                command.Parameters.AddWithValue("payload", string.Create(CultureInfo.InvariantCulture, $"{_instance}:{jobs}"));
-                await command.ExecuteNonQueryAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The other instances find the work on their next idle poll.
-                LogSendFailed(logger, ex);
-            }
         }
     }
 

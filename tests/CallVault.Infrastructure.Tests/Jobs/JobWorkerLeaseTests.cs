@@ -27,13 +27,10 @@ public sealed class JobWorkerLeaseTests
     public async Task StopAsync_WhileAJobRuns_HandsTheJobBackAndEndsItsAttempt()
     {
         await using var t = await TestServices.StartAsync(Settings);
-        var id = await t.EnqueueAsync(Kind);
-        var handler = new BlockingHandler();
-        using var worker = Worker(t, handler);
+        using var running = await StartOnAJobAsync(t);
+        var id = running.JobId;
 
-        await worker.StartAsync(t.Token);
-        await handler.Started.Task.WaitAsync(t.Token);
-        await worker.StopAsync(t.Token);
+        await running.Worker.StopAsync(t.Token);
 
         var job = await t.QueryAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, t.Token));
         var attempt = Assert.Single(await AttemptsAsync(t, id));
@@ -47,11 +44,8 @@ public sealed class JobWorkerLeaseTests
     public async Task LeaseTakenOverWhileTheJobRuns_WorkerStopsAndEndsItsOwnAttemptLeavingTheJobToItsNewOwner()
     {
         await using var t = await TestServices.StartAsync(Settings);
-        var id = await t.EnqueueAsync(Kind);
-        var handler = new BlockingHandler();
-        using var worker = Worker(t, handler);
-        await worker.StartAsync(t.Token);
-        await handler.Started.Task.WaitAsync(t.Token);
+        using var running = await StartOnAJobAsync(t);
+        var id = running.JobId;
 
         // Another worker's claim after this one's heartbeat had stalled past the lease.
         t.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -63,9 +57,9 @@ public sealed class JobWorkerLeaseTests
             job.Attempts++;
             job.UpdatedAt = t.Clock.UtcNow;
         });
-        await handler.Cancelled.Task.WaitAsync(t.Token); // the next heartbeat finds the lease gone
+        await running.Handler.Cancelled.Task.WaitAsync(t.Token); // the next heartbeat finds the lease gone
         var attempts = await WaitForAsync(t, id, a => a.Count == 2 && a[0].EndedAt is not null);
-        await worker.StopAsync(t.Token);
+        await running.Worker.StopAsync(t.Token);
 
         var row = await t.QueryAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, t.Token));
         Assert.Equal(JobState.Running, row.State);
@@ -107,14 +101,23 @@ public sealed class JobWorkerLeaseTests
         Assert.Equal("worker", attempt.Owner);
     }
 
-    private static JobWorkerService Worker(TestServices t, IJobHandler handler) => new(
-        t.Queue,
-        t.Get<JobSignal>(),
-        [handler],
-        t.Get<IOptions<JobOptions>>(),
-        t.Get<RetryBackoff>(),
-        t.Clock,
-        NullLogger<JobWorkerService>.Instance);
+    /// <summary>A queued job and a worker started on it, returned once the job's handler runs.</summary>
+    private static async Task<RunningJob> StartOnAJobAsync(TestServices t)
+    {
+        var id = await t.EnqueueAsync(Kind);
+        var handler = new BlockingHandler();
+        var worker = new JobWorkerService(
+            t.Queue,
+            t.Get<JobSignal>(),
+            [handler],
+            t.Get<IOptions<JobOptions>>(),
+            t.Get<RetryBackoff>(),
+            t.Clock,
+            NullLogger<JobWorkerService>.Instance);
+        await worker.StartAsync(t.Token);
+        await handler.Started.Task.WaitAsync(t.Token);
+        return new RunningJob(id, handler, worker);
+    }
 
     private static Task<List<JobAttempt>> AttemptsAsync(TestServices t, long id) =>
         t.QueryAsync(db => db.JobAttempts.AsNoTracking().Where(a => a.JobId == id).OrderBy(a => a.Id).ToListAsync(t.Token));
@@ -145,6 +148,11 @@ public sealed class JobWorkerLeaseTests
         {
             await Task.Delay(20, t.Token);
         }
+    }
+
+    private sealed record RunningJob(long JobId, BlockingHandler Handler, JobWorkerService Worker) : IDisposable
+    {
+        public void Dispose() => Worker.Dispose();
     }
 
     /// <summary>Runs until cancelled, as a long download would.</summary>
