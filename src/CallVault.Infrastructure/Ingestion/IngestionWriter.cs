@@ -19,12 +19,14 @@ namespace CallVault.Infrastructure.Ingestion;
 /// </summary>
 public sealed partial class IngestionWriter(
     IDbContextFactory<CallVaultDbContext> contextFactory,
+    SqliteLogFlush logFlush,
     JobSignal jobSignal,
     IEventHub events,
     TimeProvider time,
     ILogger<IngestionWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
+    private Task _acknowledging = Task.CompletedTask;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -47,8 +49,8 @@ public sealed partial class IngestionWriter(
                     batch.Add(item);
                 }
 
-                await WriteBatchAsync(batch, stoppingToken);
-                batch.Clear();
+                _acknowledging = await WriteBatchAsync(batch, stoppingToken);
+                batch = new List<PendingWrite>(MaxBatch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,9 +60,12 @@ public sealed partial class IngestionWriter(
                 item.Completion.TrySetCanceled(stoppingToken);
             }
         }
+
+        await _acknowledging;
     }
 
-    private async Task WriteBatchAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
+    /// <summary>Commits the batch; the returned task answers its senders once the commit is on disk.</summary>
+    private async Task<Task> WriteBatchAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
     {
         var results = new IngestResult?[batch.Count];
         var errors = new Exception?[batch.Count];
@@ -76,6 +81,28 @@ public sealed partial class IngestionWriter(
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogBatchFailed(logger, batch.Count, ex);
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(ex);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        // The commit was relaxed: it is in the log, not yet on disk. The next batch is written while
+        // this one's flush runs; its senders are answered after it.
+        return AcknowledgeWhenDurableAsync(batch, results, errors);
+    }
+
+    private async Task AcknowledgeWhenDurableAsync(List<PendingWrite> batch, IngestResult?[] results, Exception?[] errors)
+    {
+        try
+        {
+            await logFlush.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogBatchFailed(logger, batch.Count, ex);
             foreach (var item in batch)
@@ -116,6 +143,8 @@ public sealed partial class IngestionWriter(
         List<PendingWrite> batch, IngestResult?[] results, Exception?[] errors, bool isolateEvents, CancellationToken stoppingToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(stoppingToken);
+        // Made durable by the shared log flush once committed, outside the write lock.
+        await CommitDurability.RelaxAsync(db, stoppingToken);
         using var writing = await SqliteWriteGate.EnterAsync(db, stoppingToken);
         await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
         using var sql = new IngestSql(db.Database.GetDbConnection(), transaction.GetDbTransaction());

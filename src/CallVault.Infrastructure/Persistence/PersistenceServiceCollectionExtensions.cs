@@ -30,6 +30,7 @@ public static class PersistenceServiceCollectionExtensions
         });
         // One per database this process writes: SQLite allows one writer at a time.
         services.TryAddSingleton(sp => new SqliteWriteGate(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutSeconds)));
+        services.TryAddSingleton<SqliteLogFlush>();
         services.TryAddSingleton<SqliteCheckpointer>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         services.TryAddSingleton<SchemaMigrator>();

@@ -23,6 +23,7 @@ internal sealed partial class RecordingPipeline(
     TempFiles tempFiles,
     RecordingMatcher matcher,
     StageOutcomes outcomes,
+    SqliteLogFlush logFlush,
     JobSignal signal,
     IEventHub events,
     TimeProvider time,
@@ -117,13 +118,14 @@ internal sealed partial class RecordingPipeline(
         if (outcome is not null || stage.Name == StageName.Store)
         {
             var storedNow = stage.Name == StageName.Store && state.Status == StageStatus.Completed;
+            await db.SaveChangesAsync(CancellationToken.None);
             if (storedNow)
             {
-                // On disk before anything acts on it: the provider's copy is deleted only after this.
-                await CommitDurability.RequireAsync(db, CancellationToken.None);
+                // On disk before anything acts on it (the provider's copy is deleted only after this); the
+                // flush is shared with whatever other workers committed meanwhile.
+                await logFlush.FlushAsync(db, CancellationToken.None);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
             Announce(recording);
             if (storedNow)
             {
