@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Persistence;
@@ -29,6 +30,8 @@ public static class PersistenceServiceCollectionExtensions
         });
         // One per database this process writes: SQLite allows one writer at a time.
         services.TryAddSingleton(sp => new SqliteWriteGate(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyTimeoutSeconds)));
+        services.TryAddSingleton<SqliteCheckpointer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<Scheduling.ScheduledWorkLease>();
         return services;
