@@ -17,22 +17,22 @@ namespace CallVault.Infrastructure.Persistence;
 public sealed class SqliteLogFlush
 {
     private readonly string? _logPath;
+    private readonly Action<string> _flushFile;
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private long _requested;
     private long _flushedThrough;
     private long _flushes;
 
     public SqliteLogFlush(IOptions<DatabaseOptions> options)
+        : this(LogPathOf(options.Value), FlushFile)
     {
-        if (options.Value.IsPostgres)
-        {
-            return;
-        }
+    }
 
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
-        _logPath = builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
-            ? null
-            : Path.GetFullPath(builder.DataSource) + "-wal";
+    /// <summary>With the flush itself given (tests hold it to see callers share it).</summary>
+    internal SqliteLogFlush(string? logPath, Action<string> flushFile)
+    {
+        _logPath = logPath;
+        _flushFile = flushFile;
     }
 
     /// <summary>The log file flushed; null when there is none to flush (PostgreSQL, in-memory SQLite).</summary>
@@ -44,7 +44,7 @@ public sealed class SqliteLogFlush
     /// <summary>Returns once every commit this process made before the call is on disk.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_logPath is null)
+        if (_logPath is not { } logPath)
         {
             return;
         }
@@ -59,7 +59,7 @@ public sealed class SqliteLogFlush
             }
 
             var through = Interlocked.Read(ref _requested);
-            await Task.Run(FlushLogFile, CancellationToken.None);
+            await Task.Run(() => _flushFile(logPath), CancellationToken.None);
             Interlocked.Exchange(ref _flushedThrough, through);
             Interlocked.Increment(ref _flushes);
         }
@@ -73,14 +73,27 @@ public sealed class SqliteLogFlush
     public Task FlushAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Database.IsSqlite() ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
-    private void FlushLogFile()
+    private static string? LogPathOf(DatabaseOptions options)
+    {
+        if (options.IsPostgres)
+        {
+            return null;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            ? null
+            : Path.GetFullPath(builder.DataSource) + "-wal";
+    }
+
+    private static void FlushFile(string logPath)
     {
         try
         {
             // fsync flushes the file whichever descriptor names it: the pages SQLite's commits wrote. SQLite
             // keeps no POSIX lock on the log file itself (its locks are on the -shm and database files),
             // so closing this descriptor cannot drop one of them.
-            using var log = new FileStream(_logPath!, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            using var log = new FileStream(logPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             log.Flush(flushToDisk: true);
         }
         catch (FileNotFoundException)

@@ -16,7 +16,7 @@ public sealed class CommitDurabilityTests
     public async Task NewUnitOfWork_CommitsDurably()
     {
         await using var t = await TestServices.StartAsync();
-        await using var db = await NewContextAsync(t);
+        await using var db = await t.NewContextAsync();
 
         Assert.Equal(Full, await SynchronousAsync(db));
     }
@@ -25,7 +25,7 @@ public sealed class CommitDurabilityTests
     public async Task Relaxed_ThenRequired_WithinOneUnitOfWork()
     {
         await using var t = await TestServices.StartAsync();
-        await using var db = await NewContextAsync(t);
+        await using var db = await t.NewContextAsync();
 
         await CommitDurability.RelaxAsync(db, t.Token);
         var relaxed = await SynchronousAsync(db);
@@ -39,20 +39,17 @@ public sealed class CommitDurabilityTests
     public async Task RelaxedConnection_BackInThePool_IsDurableForItsNextUser()
     {
         await using var t = await TestServices.StartAsync();
-        await using (var first = await NewContextAsync(t))
+        await using (var first = await t.NewContextAsync())
         {
             await CommitDurability.RelaxAsync(first, t.Token);
             Assert.Equal(Normal, await SynchronousAsync(first));
         }
 
         // One connection string, one pool: the next context takes the same physical connection.
-        await using var next = await NewContextAsync(t);
+        await using var next = await t.NewContextAsync();
 
         Assert.Equal(Full, await SynchronousAsync(next));
     }
-
-    private static Task<CallVaultDbContext> NewContextAsync(TestServices t) =>
-        t.Services.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
 
     private static async Task<long> SynchronousAsync(CallVaultDbContext db)
     {

@@ -1,4 +1,3 @@
-using CallVault.Core.Calls;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ public sealed class SqliteCheckpointerTests
     public async Task Connections_LeaveCheckpointsToTheBackground()
     {
         await using var t = await TestServices.StartAsync();
-        await using var db = await NewContextAsync(t);
+        await using var db = await t.NewContextAsync();
 
         Assert.Equal(SqliteConnectionSetup.AutoCheckpointPages, await PragmaAsync(db, "PRAGMA wal_autocheckpoint;"));
     }
@@ -23,11 +22,11 @@ public sealed class SqliteCheckpointerTests
     public async Task Checkpoint_CopiesEveryCommittedPageBack()
     {
         await using var t = await TestServices.StartAsync();
-        await using (var db = await NewContextAsync(t))
+        await using (var db = await t.NewContextAsync())
         {
             for (var i = 0; i < 200; i++)
             {
-                db.Calls.Add(new Call { Id = Guid.NewGuid(), Provider = "twilio", ProviderCallId = $"CA{i:D32}", StartedAt = t.Clock.UtcNow, CreatedAt = t.Clock.UtcNow, UpdatedAt = t.Clock.UtcNow });
+                db.Calls.Add(t.NewCall($"CA{i:D32}"));
             }
 
             await db.SaveChangesAsync(t.Token);
@@ -35,15 +34,12 @@ public sealed class SqliteCheckpointerTests
 
         var copied = await t.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(t.Token);
 
-        await using var check = await NewContextAsync(t);
+        await using var check = await t.NewContextAsync();
         var (logPages, checkpointedPages) = await CheckpointStateAsync(check);
         Assert.True(copied > 0, "the checkpoint copied nothing back");
         Assert.Equal(logPages, checkpointedPages);
         Assert.Equal(200, await check.Calls.CountAsync(t.Token));
     }
-
-    private static Task<CallVaultDbContext> NewContextAsync(TestServices t) =>
-        t.Services.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
 
     private static async Task<long> PragmaAsync(CallVaultDbContext db, string pragma)
     {

@@ -1,7 +1,5 @@
-using CallVault.Core.Calls;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Infrastructure.Tests.Persistence;
@@ -26,22 +24,38 @@ public sealed class SqliteLogFlushTests
     }
 
     [Fact]
-    public async Task CallersWaitingTogether_ShareFlushes()
+    public async Task CallersArrivingDuringAFlush_ShareTheNextOne()
     {
-        await using var t = await TestServices.StartAsync();
-        var flush = t.Services.GetRequiredService<SqliteLogFlush>();
-        await CommitRelaxedAsync(t, "CA-shared");
+        using var firstFlushRuns = new SemaphoreSlim(0);
+        using var releaseFirstFlush = new SemaphoreSlim(0);
+        var calls = 0;
+        var flush = new SqliteLogFlush("/not/opened/callvault.db-wal", _ =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                firstFlushRuns.Release();
+                releaseFirstFlush.Wait();
+            }
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => flush.FlushAsync(t.Token))));
+        var first = flush.FlushAsync(timeout.Token);
+        await firstFlushRuns.WaitAsync(timeout.Token);
+        // These committed after the running flush began: it cannot cover them, one more flush must.
+        var later = Enumerable.Range(0, 10).Select(_ => flush.FlushAsync(timeout.Token)).ToList();
+        Assert.All(later, task => Assert.False(task.IsCompleted));
+        releaseFirstFlush.Release();
+        await Task.WhenAll([first, .. later]);
 
-        Assert.InRange(flush.Flushes, 1, 39);
+        Assert.Equal(2, flush.Flushes);
+        Assert.Equal(2, calls);
     }
 
     private static async Task CommitRelaxedAsync(TestServices t, string sid)
     {
-        await using var db = await t.Services.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
+        await using var db = await t.NewContextAsync();
         await CommitDurability.RelaxAsync(db, t.Token);
-        db.Calls.Add(new Call { Id = Guid.NewGuid(), Provider = "twilio", ProviderCallId = sid, StartedAt = t.Clock.UtcNow, CreatedAt = t.Clock.UtcNow, UpdatedAt = t.Clock.UtcNow });
+        db.Calls.Add(t.NewCall(sid));
         await db.SaveChangesAsync(t.Token);
     }
 }

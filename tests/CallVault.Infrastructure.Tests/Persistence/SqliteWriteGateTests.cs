@@ -1,8 +1,6 @@
-using CallVault.Core.Calls;
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallVault.Infrastructure.Tests.Persistence;
 
@@ -14,9 +12,9 @@ public sealed class SqliteWriteGateTests
     public async Task Save_WaitsWhileAnotherWriterHoldsTheGate_ThenGoesThrough()
     {
         await using var t = await TestServices.StartAsync();
-        await using var holder = await NewContextAsync(t);
-        await using var saver = await NewContextAsync(t);
-        saver.Calls.Add(NewCall("CA-waits"));
+        await using var holder = await t.NewContextAsync();
+        await using var saver = await t.NewContextAsync();
+        saver.Calls.Add(t.NewCall("CA-waits"));
 
         Task<int> save;
         using (await SqliteWriteGate.EnterAsync(holder, t.Token))
@@ -33,22 +31,22 @@ public sealed class SqliteWriteGateTests
     public async Task FailedSave_LetsTheNextWriterIn()
     {
         await using var t = await TestServices.StartAsync();
-        await using (var first = await NewContextAsync(t))
+        await using (var first = await t.NewContextAsync())
         {
-            first.Calls.Add(NewCall("CA-twice"));
+            first.Calls.Add(t.NewCall("CA-twice"));
             await first.SaveChangesAsync(t.Token);
         }
 
-        await using (var duplicate = await NewContextAsync(t))
+        await using (var duplicate = await t.NewContextAsync())
         {
-            duplicate.Calls.Add(NewCall("CA-twice"));
+            duplicate.Calls.Add(t.NewCall("CA-twice"));
             await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync(t.Token));
         }
 
         // A gate left closed would make this wait for the busy timeout (10 s) and be cancelled first.
         using var soon = CancellationTokenSource.CreateLinkedTokenSource(t.Token);
         soon.CancelAfter(TimeSpan.FromSeconds(5));
-        await using var next = await NewContextAsync(t);
+        await using var next = await t.NewContextAsync();
         using (await SqliteWriteGate.EnterAsync(next, soon.Token))
         {
         }
@@ -58,26 +56,17 @@ public sealed class SqliteWriteGateTests
     public async Task HolderRunningItsOwnTransaction_SavesWithoutWaitingForItself()
     {
         await using var t = await TestServices.StartAsync();
-        await using var db = await NewContextAsync(t);
+        await using var db = await t.NewContextAsync();
 
         using (await SqliteWriteGate.EnterAsync(db, t.Token))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(t.Token);
-            db.Calls.Add(NewCall("CA-own-transaction"));
+            db.Calls.Add(t.NewCall("CA-own-transaction"));
             await db.SaveChangesAsync(t.Token);
             await transaction.CommitAsync(t.Token);
         }
 
-        await using var check = await NewContextAsync(t);
+        await using var check = await t.NewContextAsync();
         Assert.True(await check.Calls.AnyAsync(c => c.ProviderCallId == "CA-own-transaction", t.Token));
-    }
-
-    private static Task<CallVaultDbContext> NewContextAsync(TestServices t) =>
-        t.Services.GetRequiredService<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(t.Token);
-
-    private static Call NewCall(string sid)
-    {
-        var now = TestServices.Start.UtcDateTime;
-        return new Call { Id = Guid.NewGuid(), Provider = "twilio", ProviderCallId = sid, StartedAt = now, CreatedAt = now, UpdatedAt = now };
     }
 }

@@ -1,3 +1,4 @@
+using CallVault.Core.Calls;
 using CallVault.Infrastructure.Alerts;
 using CallVault.Infrastructure.Calls;
 using CallVault.Infrastructure.Ingestion;
@@ -161,6 +162,15 @@ internal sealed class TestServices : IAsyncDisposable
     public string ConnectionString => Database.IsPostgres
         ? Database.ConnectionString
         : SqliteConnectionFactory.Prepare(Get<IOptions<DatabaseOptions>>().Value);
+
+    /// <summary>A new unit of work the way CallVault's own code makes one; the caller disposes it.</summary>
+    public Task<CallVaultDbContext> NewContextAsync() => Get<IDbContextFactory<CallVaultDbContext>>().CreateDbContextAsync(Token);
+
+    /// <summary>A bare Twilio call started now, for tests that need rows to write.</summary>
+    public Call NewCall(string providerCallId) => new()
+    {
+        Id = Guid.NewGuid(), Provider = "twilio", ProviderCallId = providerCallId, StartedAt = Clock.UtcNow, CreatedAt = Clock.UtcNow, UpdatedAt = Clock.UtcNow,
+    };
 
     public async Task<T> QueryAsync<T>(Func<CallVaultDbContext, Task<T>> query)
     {
