@@ -12,10 +12,11 @@ namespace CallVault.Infrastructure.Ingestion;
 
 /// <summary>
 /// Group commit for inbound events: concurrent webhooks are written by one writer in batches, one
-/// transaction (one fsync) per batch; a batch with a failing event is written again with each event
-/// in its own savepoint, so one bad event cannot sink the others. Twilio callbacks (<see cref="ISqlIngestCommand"/>) write through statements prepared
-/// once per batch; other commands through EF Core, in the same transaction. A caller's task completes only after its batch committed: that is when the webhook
-/// may answer 2xx.
+/// transaction per batch; a batch with a failing event is written again with each event in its own
+/// savepoint, so one bad event cannot sink the others. Twilio callbacks (<see cref="ISqlIngestCommand"/>)
+/// write through statements prepared once per batch; other commands through EF Core, in the same
+/// transaction. A caller's task completes only once its batch's commit is on disk (<see cref="SqliteLogFlush"/>,
+/// which overlaps with the writing of the next batch): that is when the webhook may answer 2xx.
 /// </summary>
 public sealed partial class IngestionWriter(
     IDbContextFactory<CallVaultDbContext> contextFactory,
@@ -82,12 +83,7 @@ public sealed partial class IngestionWriter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            LogBatchFailed(logger, batch.Count, ex);
-            foreach (var item in batch)
-            {
-                item.Completion.TrySetException(ex);
-            }
-
+            FailAll(batch, ex);
             return Task.CompletedTask;
         }
 
@@ -104,12 +100,7 @@ public sealed partial class IngestionWriter(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            LogBatchFailed(logger, batch.Count, ex);
-            foreach (var item in batch)
-            {
-                item.Completion.TrySetException(ex);
-            }
-
+            FailAll(batch, ex);
             return;
         }
 
@@ -152,7 +143,7 @@ public sealed partial class IngestionWriter(
         for (var i = 0; i < batch.Count; i++)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            (results[i], errors[i]) = await ApplyAsync(db, sql, batch[i].Command, now, isolateEvents, stoppingToken);
+            (results[i], errors[i]) = await sql.ApplyAsync(db, batch[i].Command, now, isolateEvents, stoppingToken);
             if (errors[i] is not null && !isolateEvents)
             {
                 await transaction.RollbackAsync(stoppingToken);
@@ -162,6 +153,16 @@ public sealed partial class IngestionWriter(
 
         await transaction.CommitAsync(stoppingToken);
         return true;
+    }
+
+    /// <summary>The batch was not written, or not made durable: every sender gets 503 and may send again.</summary>
+    private void FailAll(List<PendingWrite> batch, Exception exception)
+    {
+        LogBatchFailed(logger, batch.Count, exception);
+        foreach (var item in batch)
+        {
+            item.Completion.TrySetException(exception);
+        }
     }
 
     /// <summary>Tells live pages what a committed event changed.</summary>
@@ -180,57 +181,6 @@ public sealed partial class IngestionWriter(
         if (result.CallId is { } callId)
         {
             events.Publish(ServerEvent.CallUpdated(callId));
-        }
-    }
-
-    /// <summary>
-    /// One event, in its own savepoint when <paramref name="isolated"/> so that its failure undoes only
-    /// its own changes. The Twilio hot paths run as prepared SQL; any other command through EF Core
-    /// (saved, then the tracker cleared).
-    /// </summary>
-    private static async Task<(IngestResult? Result, Exception? Error)> ApplyAsync(
-        CallVaultDbContext db, IngestSql sql, IIngestCommand command, DateTime now, bool isolated, CancellationToken stoppingToken)
-    {
-        if (isolated)
-        {
-            sql.Savepoint();
-        }
-
-        try
-        {
-            IngestResult result;
-            if (command is ISqlIngestCommand direct)
-            {
-                result = direct.Apply(sql, now);
-            }
-            else
-            {
-                result = await command.ApplyAsync(db, now, stoppingToken);
-                await db.SaveChangesAsync(stoppingToken);
-            }
-
-            if (isolated)
-            {
-                sql.Release();
-            }
-
-            return (result, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            if (isolated)
-            {
-                sql.RollBackToSavepoint();
-            }
-
-            return (null, ex);
-        }
-        finally
-        {
-            if (command is not ISqlIngestCommand)
-            {
-                db.ChangeTracker.Clear();
-            }
         }
     }
 

@@ -18,10 +18,12 @@ internal sealed partial class SqliteCheckpointer(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    private readonly Lazy<string> _connectionString = new(() => SqliteConnectionFactory.Prepare(options.Value));
+
     /// <summary>One passive checkpoint; the log pages it copied back.</summary>
     public async Task<long> CheckpointAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(SqliteConnectionFactory.Prepare(options.Value));
+        await using var connection = new SqliteConnection(_connectionString.Value);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";

@@ -13,12 +13,16 @@ internal static class SqliteConnectionFactory
             Pooling = true,
             ForeignKeys = true,
         };
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(folder))
+        var folder = Path.GetDirectoryName(DatabaseFile(builder));
+        if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
         return builder.ToString();
     }
+
+    /// <summary>The full path of the database file; null for an in-memory database.</summary>
+    public static string? DatabaseFile(SqliteConnectionStringBuilder builder) =>
+        builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" ? null : Path.GetFullPath(builder.DataSource);
 }

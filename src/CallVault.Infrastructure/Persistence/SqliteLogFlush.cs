@@ -80,10 +80,9 @@ public sealed class SqliteLogFlush
             return null;
         }
 
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
-        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
-            ? null
-            : Path.GetFullPath(builder.DataSource) + "-wal";
+        return SqliteConnectionFactory.DatabaseFile(new SqliteConnectionStringBuilder(options.ConnectionString)) is { } file
+            ? file + "-wal"
+            : null;
     }
 
     private static void FlushFile(string logPath)

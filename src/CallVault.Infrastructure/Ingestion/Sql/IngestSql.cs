@@ -10,7 +10,8 @@ namespace CallVault.Infrastructure.Ingestion.Sql;
 /// <summary>
 /// The writer's open connection and transaction for one batch, with each statement prepared once
 /// and reused for every event of the batch (parameters are named <c>@name</c> in the SQL text and
-/// created from it). Also the per-event savepoint, issued as plain SQL so it costs one statement.
+/// created from it). Also applying one event of the batch, in a savepoint of its own when asked (issued
+/// as plain SQL so it costs one statement).
 /// The same SQL runs on SQLite and PostgreSQL; <see cref="SqlValue"/> gives each its value forms.
 /// </summary>
 internal sealed partial class IngestSql(DbConnection connection, DbTransaction? transaction) : IDisposable
@@ -69,12 +70,63 @@ internal sealed partial class IngestSql(DbConnection connection, DbTransaction? 
         return command;
     }
 
-    public void Savepoint() => Command("SAVEPOINT " + SavepointName).ExecuteNonQuery();
+    /// <summary>
+    /// One event, in its own savepoint when <paramref name="isolated"/> so that its failure undoes only
+    /// its own changes. The Twilio hot paths run as prepared SQL; any other command through EF Core
+    /// (saved, then the tracker cleared).
+    /// </summary>
+    public async Task<(IngestResult? Result, Exception? Error)> ApplyAsync(
+        CallVaultDbContext db, IIngestCommand command, DateTime now, bool isolated, CancellationToken stoppingToken)
+    {
+        if (isolated)
+        {
+            Savepoint();
+        }
 
-    public void Release() => Command("RELEASE SAVEPOINT " + SavepointName).ExecuteNonQuery();
+        try
+        {
+            IngestResult result;
+            if (command is ISqlIngestCommand direct)
+            {
+                result = direct.Apply(this, now);
+            }
+            else
+            {
+                result = await command.ApplyAsync(db, now, stoppingToken);
+                await db.SaveChangesAsync(stoppingToken);
+            }
+
+            if (isolated)
+            {
+                Release();
+            }
+
+            return (result, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            if (isolated)
+            {
+                RollBackToSavepoint();
+            }
+
+            return (null, ex);
+        }
+        finally
+        {
+            if (command is not ISqlIngestCommand)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private void Savepoint() => Command("SAVEPOINT " + SavepointName).ExecuteNonQuery();
+
+    private void Release() => Command("RELEASE SAVEPOINT " + SavepointName).ExecuteNonQuery();
 
     /// <summary>Undoes everything since <see cref="Savepoint"/> and leaves the transaction as it was before it.</summary>
-    public void RollBackToSavepoint()
+    private void RollBackToSavepoint()
     {
         Command("ROLLBACK TO SAVEPOINT " + SavepointName).ExecuteNonQuery();
         Release();
