@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallVault.Bench.Hosting;
+using CallVault.Bench.Measurement;
 using CallVault.Bench.Reporting;
 using CallVault.Simulator;
 
@@ -50,12 +51,15 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
             var sender = new TwilioCallbackSender(callbackHttp, simulator.AuthToken);
             var webhook = new Uri(server.BaseUrl, "/webhooks/twilio/recording");
 
-            // Warm-up of both sides with one short recording.
-            var warm = NewRecording(simulator, 5);
-            await SendCompletedAsync(sender, webhook, warm, simulator.AccountSid, cancellationToken);
-            await api.WaitUntilFinalAsync(warm.Sid, Poll, TimeSpan.FromSeconds(60), cancellationToken);
+            // Warm-up of both sides with a batch of short recordings (25 per worker), so both run their
+            // steadier code: with one, the JIT was still recompiling hot paths for a third of the server CPU.
+            var warmUp = Enumerable.Range(0, workers * 25).Select(_ => NewRecording(simulator, 5)).ToList();
+            await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
+            await WaitForAllAsync(api, warmUp.Count, TimeSpan.FromSeconds(120), cancellationToken);
             using var floor = new PlainDownloader(simulator.AccountSid, simulator.AuthToken, workers);
-            await floor.DownloadAsync(MediaUrl(warm), Path.Combine(floorData, "warm.wav"), cancellationToken);
+            await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (r, ct) => await floor.DownloadAsync(MediaUrl(r), Path.Combine(floorData, r.Sid + ".wav"), ct));
 
             var recordings = Enumerable.Range(0, count).Select(_ => NewRecording(simulator, seconds)).ToList();
             var expected = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,20 +70,25 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
 
             // CallVault: every callback at once (Twilio sends them as calls end), then poll until all are final.
             var concurrency = new ConcurrencyProbe(simulator);
+            var serverCpu0 = ProcCpu.Read(server.Pid);
+            var ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             var firstCallbackAt = TimeProvider.System.GetUtcNow().UtcDateTime;
             await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
             var callbacksSent = stopwatch.Elapsed;
-            var final = await WaitForAllAsync(api, recordings.Count + 1, timeout, cancellationToken);
+            var final = await WaitForAllAsync(api, recordings.Count + warmUp.Count, timeout, cancellationToken);
             // The server's clock is this machine's: the last stored-at is when the last copy was verified.
             var lastStoredAt = final.Where(f => f.StoredAt is { } at && at.ToUniversalTime() >= firstCallbackAt).Select(f => f.StoredAt!.Value.ToUniversalTime()).DefaultIfEmpty(firstCallbackAt).Max();
             var callVaultTime = final.All(f => f.Status == "stored") ? lastStoredAt - firstCallbackAt : stopwatch.Elapsed;
+            var serverCpu = (ProcCpu.Read(server.Pid) - serverCpu0) ?? TimeSpan.Zero;
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu0;
             var maxConcurrent = await concurrency.StopAsync();
             var stageTimes = await StageTimes.ReadAsync(server.BaseUrl, cancellationToken);
 
             // The floor: the same URLs, the same parallelism, straight to disk with a hash.
             var floorHashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var floorCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             stopwatch.Restart();
             await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
                 async (r, ct) =>
@@ -91,6 +100,7 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
                     }
                 });
             var floorTime = stopwatch.Elapsed;
+            var floorCpu = Process.GetCurrentProcess().TotalProcessorTime - floorCpu0;
 
             var stored = final.Where(f => expected.ContainsKey(f.ProviderRecordingId)).ToList();
             // Transcoded audio is new bytes: then the check is the stored format (the pipeline hashes what it stored).
@@ -117,7 +127,10 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
                 .Add("Floor: downloads with the simulator's SHA-256", $"{floorVerified} of {count}", count.ToString(System.Globalization.CultureInfo.InvariantCulture), floorVerified == count)
                 .Add("CallVault: stored bytes / downloaded bytes", $"{Format.Bytes(storedBytes)} / {Format.Bytes(totalBytes)}")
                 .Add("CallVault: most media downloads in flight at once (seen by the simulator)", Format.Number(maxConcurrent), $"{workers} (workers)")
-                .Add("CallVault: mean time per stage run (server metrics)", stageTimes);
+                .Add("CallVault: mean time per stage run (server metrics)", stageTimes)
+                .Add("CPU per recording: CallVault server / benchmark process (simulator, callbacks, polls) during its run",
+                    $"{PerRecording(serverCpu, count)} / {PerRecording(ownCpu, count)}")
+                .Add("CPU per recording: benchmark process during the floor (simulator and the plain downloader)", PerRecording(floorCpu, count));
             foreach (var failure in failures)
             {
                 report.Notes.Add("Not stored: " + failure);
@@ -130,6 +143,8 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
             BenchContext.DeleteQuietly(work);
         }
     }
+
+    private static string PerRecording(TimeSpan cpu, int count) => $"{cpu.TotalMilliseconds / count:0.0} ms";
 
     private static Uri MediaUrl(SimulatedRecording recording) => new(recording.MediaUrl.AbsoluteUri + ".wav");
 
@@ -148,20 +163,29 @@ internal sealed class PipelineScenario(string transcode, string name) : IBenchSc
         }
     }
 
-    /// <summary>Polls the list API until <paramref name="expected"/> recordings (warm-up included) are final.</summary>
+    /// <summary>
+    /// Polls until no recording is still in progress (one row asked for per poll: listing every recording each
+    /// time cost the server more than a recording's own bookkeeping), then lists all of them once; at least
+    /// <paramref name="expected"/> (warm-up included) must be final.
+    /// </summary>
     private static async Task<List<RecordingSnapshot>> WaitForAllAsync(RecordingApi api, int expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var all = await api.ListAllAsync(status: null, cancellationToken);
-            if (all.Count >= expected && all.All(r => r.IsFinal))
+            var busy = await api.AnyWithStatusAsync("processing", cancellationToken) || await api.AnyWithStatusAsync("awaiting", cancellationToken);
+            if (!busy)
             {
-                return all;
+                var all = await api.ListAllAsync(status: null, cancellationToken);
+                if (all.Count >= expected && all.All(r => r.IsFinal))
+                {
+                    return all;
+                }
             }
 
             if (deadline.Elapsed > timeout)
             {
+                var all = await api.ListAllAsync(status: null, cancellationToken);
                 throw new TimeoutException($"{all.Count(r => r.IsFinal)} of {expected} recordings final after {timeout}.");
             }
 

@@ -37,6 +37,10 @@ internal sealed class RecordingApi : IDisposable
         return all;
     }
 
+    /// <summary>Whether any recording has <paramref name="status"/>: one row asked for, so polling with it costs the server little.</summary>
+    public async Task<bool> AnyWithStatusAsync(string status, CancellationToken cancellationToken) =>
+        (await GetPageAsync("/api/recordings?limit=1&status=" + status, cancellationToken)).Items.Count > 0;
+
     /// <summary>Polls until the recording is stored, failed or absent.</summary>
     public async Task<RecordingSnapshot> WaitUntilFinalAsync(string providerRecordingId, TimeSpan poll, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ namespace CallVault.Infrastructure.Pipeline;
 internal sealed partial class RecordingPipeline(
     IDbContextFactory<CallVaultDbContext> contextFactory,
     IEnumerable<IRecordingStage> stages,
+    IEnumerable<ITextStage> textStages,
     TempFiles tempFiles,
     RecordingMatcher matcher,
     StageOutcomes outcomes,
@@ -30,6 +31,7 @@ internal sealed partial class RecordingPipeline(
     ILogger<RecordingPipeline> logger) : IJobHandler
 {
     private readonly IRecordingStage[] _stages = [.. stages.OrderBy(s => s.Name)];
+    private readonly ITextStage[] _textStages = [.. textStages.OrderBy(s => s.Name)];
 
     public string Kind => JobKinds.ProcessRecording;
 
@@ -109,15 +111,20 @@ internal sealed partial class RecordingPipeline(
         var outcome = await outcomes.RunAsync(recording, state, () => stage.ExecuteAsync(context, cancellationToken));
         var now = time.GetUtcNow().UtcDateTime;
 
-        // Transcribe and summarize run in a job of their own, queued with "stored" in one commit.
-        var textQueued = stage.Name == StageName.Store && state.Status == StageStatus.Completed
-            && await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
+        // Transcribe and summarize run in a job of their own, queued with "stored" in one commit; those
+        // with nothing to do (engine off, no provider transcript) are settled in that commit instead.
+        var storedNow = stage.Name == StageName.Store && state.Status == StageStatus.Completed;
+        if (storedNow)
+        {
+            SkipTextStagesThatWillNotRun(recording);
+        }
+
+        var textQueued = storedNow && await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
 
         // A failure must be on record before the job's outcome is; so must "stored", before any
         // later stage (provider delete) acts on it.
         if (outcome is not null || stage.Name == StageName.Store)
         {
-            var storedNow = stage.Name == StageName.Store && state.Status == StageStatus.Completed;
             await db.SaveChangesAsync(CancellationToken.None);
             if (storedNow)
             {
@@ -160,6 +167,19 @@ internal sealed partial class RecordingPipeline(
         }
 
         foreach (var stage in _stages)
+        {
+            var state = recording.Stage(stage.Name);
+            if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)
+            {
+                outcomes.Skip(recording, state, reason);
+            }
+        }
+    }
+
+    /// <summary>In order, so summarize sees transcribe's skip (no transcript will come).</summary>
+    private void SkipTextStagesThatWillNotRun(Recording recording)
+    {
+        foreach (var stage in _textStages)
         {
             var state = recording.Stage(stage.Name);
             if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)

@@ -48,6 +48,13 @@ internal sealed class RecordingTextPipeline(
                 continue;
             }
 
+            if (stage.SkipReason(recording) is { } reason)
+            {
+                // Settled without an "in progress" commit; saved with the next stage's or at the end.
+                outcomes.Skip(recording, state, reason);
+                continue;
+            }
+
             switch (await RunStageAsync(db, recording, stage, state, cancellationToken))
             {
                 case JobOutcome.Retry retry:
@@ -56,6 +63,12 @@ internal sealed class RecordingTextPipeline(
                     result = dead;
                     break;
             }
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            Announce(recording);
         }
 
         return result;

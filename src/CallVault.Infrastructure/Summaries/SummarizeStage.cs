@@ -13,22 +13,32 @@ internal sealed class SummarizeStage(IOptions<SummaryOptions> options, IEnumerab
 {
     public StageName Name => StageName.Summarize;
 
+    public string? SkipReason(Recording recording)
+    {
+        if (options.Value.EngineName == SummaryEngines.None)
+        {
+            return "summaries are off (CallVault:Summary:Engine is none)";
+        }
+
+        // Only once transcribe has settled without text: a pending transcript may still come.
+        return string.IsNullOrWhiteSpace(recording.TranscriptText) && recording.Stage(StageName.Transcribe) is { Status: StageStatus.Skipped or StageStatus.Failed } transcribe
+            ? $"there is no transcript to summarize (transcribe {transcribe.Status.ToString().ToLowerInvariant()}: {transcribe.LastError})"
+            : null;
+    }
+
     public async Task<StageResult> ExecuteAsync(Recording recording, CancellationToken cancellationToken)
     {
-        var name = options.Value.EngineName;
-        if (name == SummaryEngines.None)
+        if (SkipReason(recording) is { } reason)
         {
-            return new StageResult.Skipped("summaries are off (CallVault:Summary:Engine is none)");
+            return new StageResult.Skipped(reason);
         }
 
         if (string.IsNullOrWhiteSpace(recording.TranscriptText))
         {
-            var why = recording.Stage(StageName.Transcribe) is { Status: StageStatus.Skipped or StageStatus.Failed } transcribe
-                ? $"there is no transcript to summarize (transcribe {transcribe.Status.ToString().ToLowerInvariant()}: {transcribe.LastError})"
-                : "there is no transcript to summarize";
-            return new StageResult.Skipped(why);
+            return new StageResult.Skipped("there is no transcript to summarize");
         }
 
+        var name = options.Value.EngineName;
         var result = await engines.First(e => e.Name == name).SummarizeAsync(recording, cancellationToken);
         if (result.Failure is { } failure)
         {

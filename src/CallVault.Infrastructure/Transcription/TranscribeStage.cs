@@ -16,19 +16,25 @@ internal sealed class TranscribeStage(IOptions<TranscriptionOptions> options, IE
 {
     public StageName Name => StageName.Transcribe;
 
+    public string? SkipReason(Recording recording) => options.Value.EngineName switch
+    {
+        TranscriptionEngines.None => "transcription is off (CallVault:Transcription:Engine is none)",
+        TranscriptionEngines.Provider when recording.TranscriptEngine != TranscriptionEngines.Provider || string.IsNullOrWhiteSpace(recording.TranscriptText)
+            => "the provider sent no transcript (CallVault:Transcription:Engine is provider; choose whisper-cpp or openai to transcribe the audio)",
+        _ => null,
+    };
+
     public async Task<StageResult> ExecuteAsync(Recording recording, CancellationToken cancellationToken)
     {
-        var name = options.Value.EngineName;
-        if (name == TranscriptionEngines.None)
+        if (SkipReason(recording) is { } reason)
         {
-            return new StageResult.Skipped("transcription is off (CallVault:Transcription:Engine is none)");
+            return new StageResult.Skipped(reason);
         }
 
+        var name = options.Value.EngineName;
         if (name == TranscriptionEngines.Provider)
         {
-            return recording.TranscriptEngine == TranscriptionEngines.Provider && !string.IsNullOrWhiteSpace(recording.TranscriptText)
-                ? StageResult.Ok
-                : new StageResult.Skipped("the provider sent no transcript (CallVault:Transcription:Engine is provider; choose whisper-cpp or openai to transcribe the audio)");
+            return StageResult.Ok;
         }
 
         var engine = engines.First(e => e.Name == name);

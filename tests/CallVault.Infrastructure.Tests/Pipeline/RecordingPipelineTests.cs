@@ -4,6 +4,7 @@ using CallVault.Core.Recordings;
 using CallVault.Infrastructure.Ingestion;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Tests.TestSupport;
+using CallVault.Infrastructure.Tests.Transcription;
 using CallVault.Simulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,9 +42,13 @@ public sealed class RecordingPipelineTests : IAsyncLifetime
         Assert.Null(recording.LastError);
         Assert.All(AudioStages, s => Assert.Equal((StageStatus.Completed, 1, (string?)null), (recording.Stage(s).Status, recording.Stage(s).Attempts, recording.Stage(s).LastError)));
         Assert.Equal(StageStatus.Skipped, recording.Stage(StageName.ProviderDelete).Status);
-        // Transcribe and summarize wait for their own job, queued with "stored".
-        Assert.Equal((StageStatus.Pending, StageStatus.Pending), (recording.Stage(StageName.Transcribe).Status, recording.Stage(StageName.Summarize).Status));
-        Assert.Equal(JobState.Queued, (await t.QueryAsync(db => db.Jobs.SingleAsync(j => j.Kind == JobKinds.ProcessRecordingText, t.Token))).State);
+        // The default engines have nothing to do for a Twilio recording: settled with "stored", no text job.
+        Assert.Equal(
+            (StageStatus.Skipped, "the provider sent no transcript (CallVault:Transcription:Engine is provider; choose whisper-cpp or openai to transcribe the audio)"),
+            (recording.Stage(StageName.Transcribe).Status, recording.Stage(StageName.Transcribe).LastError));
+        Assert.Equal(StageStatus.Skipped, recording.Stage(StageName.Summarize).Status);
+        Assert.StartsWith("there is no transcript to summarize (transcribe skipped: the provider sent no transcript", recording.Stage(StageName.Summarize).LastError, StringComparison.Ordinal);
+        Assert.False(await t.QueryAsync(db => db.Jobs.AnyAsync(j => j.Kind == JobKinds.ProcessRecordingText, t.Token)));
         var key = Assert.Single(t.StoredFiles());
         Assert.Equal(recording.StorageKey, key);
         await using (var file = File.OpenRead(Path.Combine(t.StoragePath, key)))
@@ -53,6 +58,21 @@ public sealed class RecordingPipelineTests : IAsyncLifetime
 
         Assert.Equal(JobState.Succeeded, (await t.QueryAsync(db => db.Jobs.SingleAsync(j => j.Id == job.Id, t.Token))).State);
         Assert.Empty(Directory.EnumerateFiles(t.TempPath));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TranscriptionEngineConfigured_QueuesTheTextJobWithStored()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        await using var t = await TestServices.StartAsync(OpenAiEngineTests.Settings(server, FakeOpenAiServer.Key), _simulator);
+        var ingested = await IngestAsync(t, NewRecording(channels: 1, seconds: 2));
+
+        await RunNextJobAsync(t);
+
+        var recording = await LoadAsync(t, ingested.RecordingId!.Value);
+        Assert.Equal(RecordingStatus.Stored, recording.Status);
+        Assert.Equal((StageStatus.Pending, StageStatus.Pending), (recording.Stage(StageName.Transcribe).Status, recording.Stage(StageName.Summarize).Status));
+        Assert.Equal(JobState.Queued, (await t.QueryAsync(db => db.Jobs.SingleAsync(j => j.Kind == JobKinds.ProcessRecordingText, t.Token))).State);
     }
 
     [Fact]
