@@ -7,7 +7,8 @@ namespace CallVault.Infrastructure.Search;
 /// <summary>
 /// FTS5 over <c>RecordingSearch</c> (kept in sync with <c>Recordings</c> by triggers, migration 0009):
 /// BM25 (FTS5's default <c>rank</c>) ranks each of the newest matching recordings (<see cref="SearchWindow"/>), found by
-/// walking FTS5's doclists backwards; a call takes its best recording's rank; transcript words weigh the same as summary words.
+/// walking FTS5's doclists backwards; a call takes its best recording's rank; transcript words weigh the same as summary words;
+/// of equally good matches the newer comes first.
 /// The match is materialized first: bm25() cannot be evaluated once SQLite flattens it into the join.
 /// Only the best-ranked recordings are joined to their calls: FTS5 ranks in its own index, and only these few rows
 /// are then looked up in the archive.
@@ -32,14 +33,14 @@ internal sealed class SqliteCallTextSearch(SearchWindow window) : ICallTextSearc
                 m AS MATERIALIZED (
                     SELECT "rowid" AS "RowId", "rank" AS "Rank" FROM "RecordingSearch" WHERE "RecordingSearch" MATCH $query
                         AND "rowid" >= (SELECT MIN("RowId") FROM recent)
-                    ORDER BY "rank" LIMIT $candidates)
-                SELECT r."CallId", MIN(m."Rank") AS "Rank"
+                    ORDER BY "rank", "rowid" DESC LIMIT $candidates)
+                SELECT r."CallId", MIN(m."Rank") AS "Rank", MAX(m."RowId") AS "Newest"
                 FROM m
                 JOIN "RecordingSearchRows" k ON k."RowId" = m."RowId"
                 JOIN "Recordings" r ON r."Id" = k."RecordingId"
                 WHERE r."CallId" IS NOT NULL
                 GROUP BY r."CallId"
-                ORDER BY "Rank", r."CallId"
+                ORDER BY "Rank", "Newest" DESC
                 LIMIT $limit
                 """;
             var query = command.CreateParameter();

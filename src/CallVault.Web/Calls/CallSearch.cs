@@ -35,16 +35,39 @@ internal static class CallSearch
             return ApiProblems.BadCursor();
         }
 
-        var hits = await search.SearchAsync(db, terms, MaxHits, cancellationToken);
-        var ids = hits.Select(h => h.CallId).ToList();
-        var allowed = (await filters.Apply(db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)), db.Recordings).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var ranked = hits.Where(h => allowed.Contains(h.CallId)).Select(h => h.CallId).ToList();
+        // One more than the page shows, to know whether another page follows; no rank beyond MaxHits is ever shown.
+        var ranked = await RankedCallIdsAsync(db, search, terms, filters, (int)Math.Min(MaxHits + 1L, offset + take + 1L), cancellationToken);
         var pageIds = ranked.Skip(offset).Take(take).ToList();
 
         var rows = await CallListItems.Rows(db.Calls.AsNoTracking().Where(c => pageIds.Contains(c.Id))).ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(c => c.Id);
         var items = await CallListItems.LoadAsync(db, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], null, cancellationToken);
-        var next = offset + take < ranked.Count ? SearchCursor.Encode(offset + take) : null;
+        var next = (long)offset + take < ranked.Count ? SearchCursor.Encode(offset + take) : null;
         return TypedResults.Ok(new Page<CallListItemDto>(items, next));
+    }
+
+    /// <summary>
+    /// The best matches that pass the filters, in rank order, at least <paramref name="wanted"/> of them when there are:
+    /// the search is asked for only as many as the page needs (joining the best few recordings to their calls is what
+    /// costs), and asked again for more when the filters drop too many. A shorter answer is a prefix of a longer one,
+    /// so pages stay consistent however far each request had to look.
+    /// </summary>
+    private static async Task<List<Guid>> RankedCallIdsAsync(
+        CallVaultDbContext db, ICallTextSearch search, IReadOnlyList<string> terms, CallFilters filters, int wanted, CancellationToken cancellationToken)
+    {
+        var asked = Math.Min(MaxHits, wanted);
+        while (true)
+        {
+            var hits = await search.SearchAsync(db, terms, asked, cancellationToken);
+            var ids = hits.Select(h => h.CallId).ToList();
+            var allowed = (await filters.Apply(db.Calls.AsNoTracking().Where(c => ids.Contains(c.Id)), db.Recordings).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var ranked = hits.Where(h => allowed.Contains(h.CallId)).Select(h => h.CallId).ToList();
+            if (ranked.Count >= wanted || hits.Count < asked || asked >= MaxHits)
+            {
+                return ranked;
+            }
+
+            asked = Math.Min(MaxHits, asked * 4);
+        }
     }
 }

@@ -73,10 +73,92 @@ public sealed class CallTextSearchTests
         Assert.Equal([kept], await SearchAsync(t, SearchWindow.Default, "kettle"));
     }
 
-    private static async Task<List<Guid>> SearchAsync(TestServices t, SearchWindow window, string text)
+    [Fact]
+    public async Task SearchAsync_EquallyGoodMatches_NewerFirst()
+    {
+        await using var t = await TestServices.StartAsync();
+        var calls = new List<Guid>();
+        foreach (var sid in new[] { "CA-first", "CA-second", "CA-third" })
+        {
+            calls.Add(await AddCallAsync(t, sid, "the kettle stopped working"));
+        }
+
+        Assert.Equal([calls[2], calls[1], calls[0]], await SearchAsync(t, SearchWindow.Default, "kettle"));
+    }
+
+    [Fact]
+    public async Task SearchAsync_SeveralWords_EveryWordMustOccurAndTheCallSayingThemMostComesFirst()
+    {
+        await using var t = await TestServices.StartAsync();
+        var best = await AddCallAsync(t, "CA-best", "the espresso machine leaks, the espresso machine descaling light is on and the machine is hot");
+        await AddCallAsync(t, "CA-no-descaling", "the espresso machine leaks and the machine is hot");
+        var once = await AddCallAsync(t, "CA-once", "i have a question about my bill, my card and the descaling of an espresso machine i bought last year from you");
+        await AddCallAsync(t, "CA-unrelated", "my router keeps dropping in the evening");
+
+        // Quotes are words, not a phrase operator: the same calls, in the same order.
+        Assert.Equal([best, once], await SearchAsync(t, SearchWindow.Default, "espresso machine descaling"));
+        Assert.Equal([best, once], await SearchAsync(t, SearchWindow.Default, "\"espresso machine\" descaling"));
+    }
+
+    [Fact]
+    public async Task SearchAsync_FewMatchesAmongManyRecordings_FindsTheNewestOfThemWhereverTheyAre()
+    {
+        await using var t = await TestServices.StartAsync();
+        var matching = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            // The matches sit far apart, at the oldest end and in the middle: the newest rows alone do not hold them.
+            var id = await AddCallAsync(t, $"CA-{i:D2}", i is 0 or 1 or 17 or 21 ? "a refund for the thermostat" : "my router keeps dropping");
+            if (i is 0 or 1 or 17 or 21)
+            {
+                matching.Add(id);
+            }
+        }
+
+        Assert.Equal([matching[3], matching[2], matching[1]], await SearchAsync(t, NewestThree, "thermostat"));
+        Assert.Equal(matching.AsEnumerable().Reverse(), await SearchAsync(t, SearchWindow.Default, "thermostat refund"));
+        Assert.Empty(await SearchAsync(t, SearchWindow.Default, "elephant"));
+    }
+
+    [Fact]
+    public async Task SearchAsync_FewerHitsAsked_AnswersTheBeginningOfTheLongerAnswer()
+    {
+        await using var t = await TestServices.StartAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await AddCallAsync(t, $"CA-{i:D2}", string.Join(' ', Enumerable.Repeat("refund", 1 + (i % 4))) + " for the kettle " + new string('x', i % 3 + 1));
+        }
+
+        var all = await SearchAsync(t, SearchWindow.Default, "refund kettle");
+        var first = await SearchAsync(t, SearchWindow.Default, "refund kettle", limit: 5);
+
+        Assert.Equal(12, all.Count);
+        Assert.Equal(all.Take(5), first);
+    }
+
+    [Theory]
+    [InlineData("\"refund")]
+    [InlineData("refund OR kettle NOT -fee*")]
+    [InlineData("NEAR(refund kettle) {Transcript}: ^refund")]
+    [InlineData("'; DROP TABLE \"Calls\"; --")]
+    [InlineData("refund's kettle's l'eau")]
+    public async Task SearchAsync_OperatorsAndQuotes_AreWordsAndNeverAnError(string text)
+    {
+        await using var t = await TestServices.StartAsync();
+        var call = await AddCallAsync(t, "CA-1", "refund the kettle now or never, fee drop table calls near transcript l'eau");
+
+        var terms = SearchTerms.Parse(text);
+        var hits = await SearchAsync(t, SearchWindow.Default, text);
+
+        Assert.NotEmpty(terms);
+        Assert.True(hits.Count <= 1);
+        Assert.Equal(terms.All(w => "refund the kettle now or never fee drop table calls near transcript l'eau".Split(' ').Contains(w)), hits.Contains(call));
+    }
+
+    private static async Task<List<Guid>> SearchAsync(TestServices t, SearchWindow window, string text, int limit = 100)
     {
         ICallTextSearch search = t.Get<IOptions<DatabaseOptions>>().Value.IsPostgres ? new PostgresCallTextSearch(window) : new SqliteCallTextSearch(window);
-        var hits = await t.QueryAsync(db => search.SearchAsync(db, SearchTerms.Parse(text), 100, t.Token));
+        var hits = await t.QueryAsync(db => search.SearchAsync(db, SearchTerms.Parse(text), limit, t.Token));
         return [.. hits.Select(h => h.CallId)];
     }
 

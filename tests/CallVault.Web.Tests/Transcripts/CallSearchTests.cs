@@ -122,6 +122,28 @@ public sealed class CallSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_CursorBeyondEveryMatch_AnswersAnEmptyLastPage()
+    {
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString("search:2147483647"u8);
+
+        var page = await _host.Api.GetFromJsonAsync<JsonElement>($"/api/calls?q=charge&cursor={cursor}");
+
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task Search_LongestText_AnswersLikeItsDistinctWords()
+    {
+        // Up to 500 characters each: a word repeated is searched once; more words than a search keeps (sixteen) are no error.
+        var words = string.Join(' ', ["refund", "charge", .. Enumerable.Range(0, 200).Select(i => "card")]);
+        var nothing = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"w{i}"));
+
+        Assert.Equal(["CA-refund"], await TranscriptApi.SearchAsync(_host, "q=" + Uri.EscapeDataString(words[..words.LastIndexOf(' ', 500)])));
+        Assert.Empty(await TranscriptApi.SearchAsync(_host, "q=" + Uri.EscapeDataString(nothing[..nothing.LastIndexOf(' ', 500)])));
+    }
+
+    [Fact]
     public async Task Search_TooLong_Answers400()
     {
         using var response = await _host.Api.GetAsync($"/api/calls?q={new string('a', 600)}");
