@@ -9,29 +9,38 @@ namespace CallVault.Bench.Scenarios;
 /// <summary>
 /// N recordings completed at once: CallVault's time from the first callback to the last <c>stored</c>, against the
 /// floor of simply downloading the same media with the same parallelism. Run once per transcoding setting
-/// (<c>--transcode none,opus</c> by default); the ratio target applies without transcoding.
+/// (<c>--transcode none,opus</c> by default) and per provider latency (<c>--latency-ms 0,200</c>: a loopback
+/// simulator answering at once, where both sides only use CPU, and one that waits before each media body as a
+/// real provider's media store does); the ratio target applies without transcoding.
 /// </summary>
-internal sealed class PipelineScenario(string transcode, string name) : IBenchScenario
+internal sealed class PipelineScenario(string transcode, TimeSpan latency, string name) : IBenchScenario
 {
     private const double RatioTarget = 1.5;
     // Completion is read from the server's own stored-at times, so the poll need not be tight: a
-    // tight poll would load the server it measures (each poll lists every recording with its stages).
+    // tight poll would load the server it measures.
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     public string Name => name;
 
     public static IBenchScenario[] FromArgs(BenchArgs args)
     {
-        var settings = (args.String("transcode") ?? "none,opus").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return [.. settings.Select(t => new PipelineScenario(t, settings.Length == 1 ? "pipeline" : $"pipeline transcode={t}"))];
+        var settings = List(args.String("transcode") ?? "none,opus");
+        var latencies = List(args.String("latency-ms") ?? "0,200")
+            .Select(l => TimeSpan.FromMilliseconds(double.Parse(l, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        return [.. from t in settings
+                   from l in latencies
+                   select new PipelineScenario(t, l, "pipeline"
+                       + (settings.Length == 1 ? "" : $" transcode={t}")
+                       + (latencies.Length == 1 ? "" : $" latency={l.TotalMilliseconds:0}ms"))];
     }
+
+    private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public async Task<ScenarioReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var count = context.Args.Int("recordings", 50);
         var seconds = context.Args.Double("seconds", 60);
         var workers = context.Args.Int("workers", 4);
-        var latency = TimeSpan.FromMilliseconds(context.Args.Double("latency-ms", 0));
         var bytesPerSecond = context.Args.Long("bytes-per-second", 0);
         var work = context.NewWorkDirectory("pipeline");
         try
