@@ -32,10 +32,9 @@ internal sealed class PostgresCallTextSearch(SearchWindow window) : ICallTextSea
         }
 
         var text = string.Join(' ', terms);
-        var newest = await NewestMatchesAsync(db, text, cancellationToken);
-        var best = newest
-            .OrderByDescending(m => m.RowId).Take(window.RankedRecordings)
-            .OrderByDescending(m => m.Rank).ThenByDescending(m => m.RowId).Take(limit * SearchWindow.CandidatesPerHit)
+        var candidates = limit * SearchWindow.CandidatesPerHit;
+        var best = (await BestOfNewestAsync(db, text, candidates, cancellationToken))
+            .OrderByDescending(m => m.Rank).ThenByDescending(m => m.RowId).Take(candidates)
             .ToList();
         var ids = best.Select(m => m.RecordingId).ToArray();
         var calls = (await db.Database.SqlQuery<RecordingCall>($"""
@@ -50,33 +49,36 @@ internal sealed class PostgresCallTextSearch(SearchWindow window) : ICallTextSea
             .Select(c => new CallSearchHit(c.CallId, c.Score))];
     }
 
-    private async Task<List<Match>> NewestMatchesAsync(CallVaultDbContext db, string text, CancellationToken cancellationToken)
+    /// <summary>Each slice's best <paramref name="candidates"/> of its matches that fall in the window: the best of the window are among them.</summary>
+    private async Task<List<Match>> BestOfNewestAsync(CallVaultDbContext db, string text, int candidates, CancellationToken cancellationToken)
     {
         var top = await db.Database.SqlQuery<long>($"""SELECT COALESCE(MAX("RowId"), 0) AS "Value" FROM "RecordingSearch" """).SingleAsync(cancellationToken);
-        var matches = new List<Match>();
+        var best = new List<Match>();
+        long found = 0;
         var below = top + 1;
         long slice = window.RankedRecordings;
         var walk = true;
-        while (below > 0 && matches.Count < window.RankedRecordings)
+        while (below > 0 && found < window.RankedRecordings)
         {
             var from = Math.Max(0, below - slice);
-            matches.AddRange(await (walk ? Walk(db, text, from, below) : Planned(db, text, from, below)).ToListAsync(cancellationToken));
+            var wanted = window.RankedRecordings - found;
+            var rows = await (walk ? Walk(db, text, from, below, wanted, candidates) : Planned(db, text, from, below, wanted, candidates)).ToListAsync(cancellationToken);
+            best.AddRange(rows);
+            found += rows.Count == 0 ? 0 : rows[0].Found;
             below = from;
-            var read = top + 1 - from;
-            var wanted = window.RankedRecordings - matches.Count;
-            if (matches.Count == 0)
+            if (found == 0)
             {
                 slice *= 8;
                 walk = false;
                 continue;
             }
 
-            var density = (double)matches.Count / read;
-            slice = (long)Math.Min(long.MaxValue / 2, Math.Ceiling(wanted * SliceMargin / density));
+            var density = (double)found / (top + 1 - from);
+            slice = (long)Math.Min(long.MaxValue / 2, Math.Ceiling((window.RankedRecordings - found) * SliceMargin / density));
             walk = WalkIsCheaper(slice, density, top);
         }
 
-        return matches;
+        return best;
     }
 
     /// <summary>
@@ -88,26 +90,36 @@ internal sealed class PostgresCallTextSearch(SearchWindow window) : ICallTextSea
     private static bool WalkIsCheaper(long slice, double density, long rows) =>
         slice * (2.5 - (8 * density)) < 0.3 * density * rows;
 
-    /// <summary>The slice's rows one by one, newest first, by <c>RowId</c>: the match is a function call, which no index answers.</summary>
-    private static IQueryable<Match> Walk(CallVaultDbContext db, string text, long from, long below) => db.Database.SqlQuery<Match>($"""
-        SELECT s."RowId" AS "RowId", s."RecordingId" AS "RecordingId",
-               ts_rank(s."SearchVector", plainto_tsquery('simple', {text}))::float8 AS "Rank"
-        FROM "RecordingSearch" s
-        WHERE ts_match_vq(s."SearchVector", plainto_tsquery('simple', {text})) AND s."RowId" >= {from} AND s."RowId" < {below}
+    /// <summary>
+    /// The slice's rows one by one, newest first, by <c>RowId</c> (the match is a function call, which no index answers),
+    /// stopping at the <paramref name="wanted"/>th match; its best <paramref name="candidates"/>, and how many matched.
+    /// </summary>
+    private static IQueryable<Match> Walk(CallVaultDbContext db, string text, long from, long below, long wanted, int candidates) => db.Database.SqlQuery<Match>($"""
+        WITH newest AS MATERIALIZED (
+            SELECT s."RowId", s."RecordingId", ts_rank(s."SearchVector", plainto_tsquery('simple', {text})) AS "Rank"
+            FROM "RecordingSearch" s
+            WHERE ts_match_vq(s."SearchVector", plainto_tsquery('simple', {text})) AND s."RowId" >= {from} AND s."RowId" < {below}
+            ORDER BY s."RowId" DESC LIMIT {wanted})
+        SELECT "RowId", "RecordingId", "Rank"::float8 AS "Rank", (SELECT count(*) FROM newest) AS "Found"
+        FROM newest ORDER BY "Rank" DESC, "RowId" DESC LIMIT {candidates}
         """);
 
     /// <summary>
     /// The slice's matches by the planner's choice, planned with their values (Npgsql's unnamed statements): for a word
     /// that is not common, the GIN index ANDed with the <c>RowId</c> BRIN index reads only the pages of the slice's matches.
+    /// Every match of the slice is read (neither index gives them newest first), then cut to the <paramref name="wanted"/> newest.
     /// </summary>
-    private static IQueryable<Match> Planned(CallVaultDbContext db, string text, long from, long below) => db.Database.SqlQuery<Match>($"""
-        SELECT s."RowId" AS "RowId", s."RecordingId" AS "RecordingId",
-               ts_rank(s."SearchVector", plainto_tsquery('simple', {text}))::float8 AS "Rank"
-        FROM "RecordingSearch" s
-        WHERE s."SearchVector" @@ plainto_tsquery('simple', {text}) AND s."RowId" >= {from} AND s."RowId" < {below}
+    private static IQueryable<Match> Planned(CallVaultDbContext db, string text, long from, long below, long wanted, int candidates) => db.Database.SqlQuery<Match>($"""
+        WITH matches AS MATERIALIZED (
+            SELECT s."RowId", s."RecordingId", ts_rank(s."SearchVector", plainto_tsquery('simple', {text})) AS "Rank"
+            FROM "RecordingSearch" s
+            WHERE s."SearchVector" @@ plainto_tsquery('simple', {text}) AND s."RowId" >= {from} AND s."RowId" < {below}),
+        newest AS MATERIALIZED (SELECT * FROM matches ORDER BY "RowId" DESC LIMIT {wanted})
+        SELECT "RowId", "RecordingId", "Rank"::float8 AS "Rank", (SELECT count(*) FROM newest) AS "Found"
+        FROM newest ORDER BY "Rank" DESC, "RowId" DESC LIMIT {candidates}
         """);
 
-    private sealed record Match(long RowId, Guid RecordingId, double Rank);
+    private sealed record Match(long RowId, Guid RecordingId, double Rank, long Found);
 
     private sealed record RecordingCall(Guid RecordingId, Guid CallId);
 }
