@@ -88,8 +88,8 @@ internal sealed class StoreStage(IRecordingStorage storage, IOptions<MatchingOpt
         var stored = await storage.StatAsync(key, computeHash: true, cancellationToken);
         if (stored is null || stored.Sha256 != sha256)
         {
-            await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            stored = await storage.PutAsync(key, source, cancellationToken);
+            // The file is scratch: a store may take it (disk renames it into place); a retry downloads again.
+            stored = await storage.PutFileAsync(key, path, cancellationToken);
         }
 
         return stored.Sha256 == sha256 && stored.SizeBytes == bytes;

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace CallVault.Infrastructure.Storage;
 
 /// <summary>
-/// Local disk: each object is written to <c>key.partial</c>, flushed to the device, then renamed
-/// over the final name, so a reader never sees half a file. The partial name is fixed per key, so
+/// Local disk: each object is written (or a scratch file moved) to <c>key.partial</c>, flushed to the device,
+/// then renamed over the final name, so a reader never sees half a file. The partial name is fixed per key, so
 /// a retry after a crash overwrites what the crash left behind.
 /// </summary>
 internal sealed class DiskRecordingStorage(IOptions<StorageOptions> options) : IRecordingStorage
@@ -30,6 +30,34 @@ internal sealed class DiskRecordingStorage(IOptions<StorageOptions> options) : I
             }
 
             File.Move(partial, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(partial);
+            throw;
+        }
+
+        return await StatAsync(key, computeHash: true, cancellationToken)
+            ?? throw new IOException($"Object {key} vanished right after it was written.");
+    }
+
+    public async Task<StoredObject> PutFileAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        var target = PathFor(key);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        try
+        {
+            // With the temp folder on the same file system (the default: data/tmp beside data/recordings) this
+            // is a rename, no copy; across file systems it copies. Either way the final name is only ever given
+            // by the rename below, after the bytes are on the device.
+            File.Move(path, partial, overwrite: true);
+            await using (var file = new FileStream(partial, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, target, overwrite: true);
         }
         catch
         {

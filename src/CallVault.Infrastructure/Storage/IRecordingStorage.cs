@@ -11,6 +11,17 @@ public interface IRecordingStorage
     /// </summary>
     Task<StoredObject> PutAsync(string key, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the file at <paramref name="path"/> under <paramref name="key"/> as <see cref="PutAsync"/> does. The
+    /// file is the caller's scratch copy and the store may take it (disk moves it into place rather than copying
+    /// hours of audio), so the caller must not use it afterwards; deleting it is still safe.
+    /// </summary>
+    async Task<StoredObject> PutFileAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await PutAsync(key, source, cancellationToken);
+    }
+
     /// <summary>Size (and, when asked, the SHA-256 of the stored bytes), or null when absent.</summary>
     Task<StoredObject?> StatAsync(string key, bool computeHash, CancellationToken cancellationToken);
 

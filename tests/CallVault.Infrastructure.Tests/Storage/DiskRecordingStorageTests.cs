@@ -64,6 +64,33 @@ public sealed class DiskRecordingStorageTests : RecordingStorageContract
     }
 
     [Fact]
+    public async Task PutFileAsync_Disk_MovesTheScratchFileIntoPlaceLeavingNoPartial()
+    {
+        var key = StorageKeysFor.NewKey();
+        Directory.CreateDirectory(_services.TempPath);
+        var scratch = Path.Combine(_services.TempPath, "scratch.work");
+        await File.WriteAllBytesAsync(scratch, [1, 2, 3, 4], Token);
+
+        var stored = await Storage.PutFileAsync(key, scratch, Token);
+
+        Assert.Equal(4, stored.SizeBytes);
+        Assert.False(File.Exists(scratch));
+        Assert.Equal([1, 2, 3, 4], await File.ReadAllBytesAsync(Path.Combine(_services.StoragePath, key), Token));
+        Assert.Equal([Path.Combine(_services.StoragePath, key)], Directory.EnumerateFiles(_services.StoragePath, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task PutFileAsync_ScratchFileMissing_ThrowsAndStoresNothing()
+    {
+        var key = StorageKeysFor.NewKey();
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => Storage.PutFileAsync(key, Path.Combine(_services.Root, "missing.work"), Token));
+
+        Assert.Empty(await Storage.ListAsync(StorageKeys.Root, Token));
+        Assert.Null(await Storage.StatAsync(key, computeHash: false, Token));
+    }
+
+    [Fact]
     public async Task GetReadUrlAsync_Disk_ReturnsNullForTheWebLayerToSign()
     {
         var key = StorageKeysFor.NewKey();

@@ -42,6 +42,25 @@ public abstract partial class RecordingStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PutFileAsync_ScratchFile_StoresItsBytesAndReturnsSizeAndSha256()
+    {
+        var key = StorageKeysFor.NewKey();
+        var scratch = Path.Combine(Directory.CreateTempSubdirectory("callvault-scratch-").FullName, "work");
+        using var source = new PatternStream(1_000_003);
+        await using (var file = File.Create(scratch))
+        {
+            await source.CopyToAsync(file, Token);
+        }
+
+        var stored = await Storage.PutFileAsync(key, scratch, Token);
+
+        Assert.Equal(new StoredObject(key, 1_000_003, source.Sha256), stored);
+        Assert.Equal(source.Sha256, await HashOfReadAsync(key));
+        Assert.Equal([new StoredObject(key, 1_000_003, null)], await Storage.ListAsync(StorageKeys.Root, Token));
+        File.Delete(scratch);
+    }
+
+    [Fact]
     public async Task PutAsync_StreamLargerThanOnePart_StoresTheBytes()
     {
         var key = StorageKeysFor.NewKey();
