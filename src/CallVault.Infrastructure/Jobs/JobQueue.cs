@@ -32,6 +32,20 @@ public sealed class JobQueue(
     };
 
     /// <summary>
+    /// A new job already claimed by <paramref name="owner"/>: a CLI command that runs the work in its own
+    /// process. If that process dies, the lease expires and a server's worker takes the job over.
+    /// </summary>
+    public static Job NewClaimedJob(string kind, DateTime now, string owner, TimeSpan lease)
+    {
+        var job = NewJob(kind, recordingId: null, now);
+        job.State = JobState.Running;
+        job.Attempts = 1;
+        job.LeaseOwner = owner;
+        job.LeaseExpiresAt = now + lease;
+        return job;
+    }
+
+    /// <summary>
     /// Claims the next runnable job. <paramref name="cancellationToken"/> is honoured only until the
     /// claim is sent: a claim the database may have committed is always read back, so a shutdown
     /// cannot leave a job owned by a worker that never learnt of it (the command timeout bounds the wait).

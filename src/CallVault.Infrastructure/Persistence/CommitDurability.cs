@@ -17,14 +17,7 @@ namespace CallVault.Infrastructure.Persistence;
 public static class CommitDurability
 {
     /// <summary>From now on, this context's commits need not wait for the disk.</summary>
-    public static Task RelaxAsync(CallVaultDbContext db, CancellationToken cancellationToken) =>
-        SetAsync(db, "PRAGMA synchronous = NORMAL;", cancellationToken);
-
-    /// <summary>From now on, this context's commits are durable before they return (the default).</summary>
-    public static Task RequireAsync(CallVaultDbContext db, CancellationToken cancellationToken) =>
-        SetAsync(db, "PRAGMA synchronous = FULL;", cancellationToken);
-
-    private static async Task SetAsync(CallVaultDbContext db, string pragma, CancellationToken cancellationToken)
+    public static async Task RelaxAsync(CallVaultDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
         {
@@ -34,6 +27,6 @@ public static class CommitDurability
         // Kept open until the context is disposed, so the setting holds for all of its commits; the next
         // user of the pooled connection gets the default again (SqliteConnectionSetup).
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
     }
 }

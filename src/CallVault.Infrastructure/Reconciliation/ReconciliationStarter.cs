@@ -58,21 +58,16 @@ internal sealed class ReconciliationStarter(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (run, job) = await CreateAsync(db, request, requestedBy, leaseOwner, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (run, new ClaimedJob(job.Id, job.Kind, null, job.Attempts, leaseOwner));
+        return (run, ClaimedJob.Of(job));
     }
 
     private async Task<(ReconciliationRun Run, Job Job)> CreateAsync(
         CallVaultDbContext db, ReconciliationRequest request, string? requestedBy, string? leaseOwner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var job = JobQueue.NewJob(ReconciliationJob.Kind, recordingId: null, now);
-        if (leaseOwner is not null)
-        {
-            job.State = JobState.Running;
-            job.Attempts = 1;
-            job.LeaseOwner = leaseOwner;
-            job.LeaseExpiresAt = now + jobOptions.Value.Lease;
-        }
+        var job = leaseOwner is null
+            ? JobQueue.NewJob(ReconciliationJob.Kind, recordingId: null, now)
+            : JobQueue.NewClaimedJob(ReconciliationJob.Kind, now, leaseOwner, jobOptions.Value.Lease);
 
         db.Jobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);

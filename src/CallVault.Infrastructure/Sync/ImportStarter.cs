@@ -1,4 +1,3 @@
-using CallVault.Core.Jobs;
 using CallVault.Core.Sync;
 using CallVault.Infrastructure.Jobs;
 using CallVault.Infrastructure.Persistence;
@@ -38,14 +37,9 @@ public sealed class ImportStarter(
     internal async Task<(Import Import, ClaimedJob? Job)> CreateAsync(ImportRange range, string? requestedBy, string? leaseOwner, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var job = JobQueue.NewJob(ImportJob.Kind, recordingId: null, now);
-        if (leaseOwner is not null)
-        {
-            job.State = JobState.Running;
-            job.Attempts = 1;
-            job.LeaseOwner = leaseOwner;
-            job.LeaseExpiresAt = now + jobOptions.Value.Lease;
-        }
+        var job = leaseOwner is null
+            ? JobQueue.NewJob(ImportJob.Kind, recordingId: null, now)
+            : JobQueue.NewClaimedJob(ImportJob.Kind, now, leaseOwner, jobOptions.Value.Lease);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,6 +60,6 @@ public sealed class ImportStarter(
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (import, leaseOwner is null ? null : new ClaimedJob(job.Id, job.Kind, null, job.Attempts, leaseOwner));
+        return (import, leaseOwner is null ? null : ClaimedJob.Of(job));
     }
 }
