@@ -67,7 +67,8 @@ internal static class CallSearch
                 return ranked;
             }
 
-            asked = Math.Min(MaxHits, asked * 4);
+            // As many more as the share the filters kept suggests (a quarter over), eight times more when they kept none.
+            asked = ranked.Count == 0 ? Math.Min(MaxHits, asked * 8) : (int)Math.Min(MaxHits, Math.Ceiling(1.25 * wanted * hits.Count / ranked.Count));
         }
     }
 }
