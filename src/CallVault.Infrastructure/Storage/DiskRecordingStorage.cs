@@ -15,49 +15,40 @@ internal sealed class DiskRecordingStorage(IOptions<StorageOptions> options) : I
 
     public string Name => "disk";
 
-    public async Task<StoredObject> PutAsync(string key, Stream content, CancellationToken cancellationToken)
+    public Task<StoredObject> PutAsync(string key, Stream content, CancellationToken cancellationToken) =>
+        PlaceAsync(key, async partial =>
+        {
+            await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            await content.CopyToAsync(file, BufferSize, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            file.Flush(flushToDisk: true);
+        }, cancellationToken);
+
+    public Task<StoredObject> PutFileAsync(string key, string path, CancellationToken cancellationToken) =>
+        PlaceAsync(key, partial =>
+        {
+            // With the temp folder on the same file system (the default: data/tmp beside data/recordings) this
+            // is a rename, no copy; across file systems it copies. Either way the final name is only ever given
+            // by the rename in PlaceAsync, after the bytes are on the device.
+            File.Move(path, partial, overwrite: true);
+            using var file = new FileStream(partial, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            file.Flush(flushToDisk: true);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Has <paramref name="writePartial"/> put the whole object, on the device, at the key's <c>.partial</c> name, then
+    /// renames it over the key and re-reads it for its size and hash; a failure leaves no partial behind.
+    /// </summary>
+    private async Task<StoredObject> PlaceAsync(string key, Func<string, Task> writePartial, CancellationToken cancellationToken)
     {
         var path = PathFor(key);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var partial = path + ".partial";
         try
         {
-            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                await content.CopyToAsync(file, BufferSize, cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
+            await writePartial(partial);
             File.Move(partial, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(partial);
-            throw;
-        }
-
-        return await StatAsync(key, computeHash: true, cancellationToken)
-            ?? throw new IOException($"Object {key} vanished right after it was written.");
-    }
-
-    public async Task<StoredObject> PutFileAsync(string key, string path, CancellationToken cancellationToken)
-    {
-        var target = PathFor(key);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-        var partial = target + ".partial";
-        try
-        {
-            // With the temp folder on the same file system (the default: data/tmp beside data/recordings) this
-            // is a rename, no copy; across file systems it copies. Either way the final name is only ever given
-            // by the rename below, after the bytes are on the device.
-            File.Move(path, partial, overwrite: true);
-            await using (var file = new FileStream(partial, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(partial, target, overwrite: true);
         }
         catch
         {
