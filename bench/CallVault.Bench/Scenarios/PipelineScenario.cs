@@ -38,7 +38,7 @@ internal sealed class PipelineScenario(string transcode, TimeSpan latency, strin
 
     public async Task<ScenarioReport> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var count = context.Args.Int("recordings", 50);
+        var count = context.Args.Int("recordings", 200);
         var seconds = context.Args.Double("seconds", 60);
         var workers = context.Args.Int("workers", 4);
         var bytesPerSecond = context.Args.Long("bytes-per-second", 0);
