@@ -65,7 +65,7 @@ internal sealed class PipelineScenario(string transcode, TimeSpan latency, strin
             var warmUp = Enumerable.Range(0, workers * 25).Select(_ => NewRecording(simulator, 5)).ToList();
             await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
-            await WaitForAllAsync(api, warmUp.Count, TimeSpan.FromSeconds(120), cancellationToken);
+            await api.WaitUntilAllFinalAsync(warmUp.Count, Poll, TimeSpan.FromSeconds(120), cancellationToken);
             using var floor = new PlainDownloader(simulator.AccountSid, simulator.AuthToken, workers);
             await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
                 async (r, ct) => await floor.DownloadAsync(MediaUrl(r), Path.Combine(floorData, r.Sid + ".wav"), ct));
@@ -86,7 +86,7 @@ internal sealed class PipelineScenario(string transcode, TimeSpan latency, strin
             await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
             var callbacksSent = stopwatch.Elapsed;
-            var final = await WaitForAllAsync(api, recordings.Count + warmUp.Count, timeout, cancellationToken);
+            var final = await api.WaitUntilAllFinalAsync(recordings.Count + warmUp.Count, Poll, timeout, cancellationToken);
             // The server's clock is this machine's: the last stored-at is when the last copy was verified.
             var lastStoredAt = final.Where(f => f.StoredAt is { } at && at.ToUniversalTime() >= firstCallbackAt).Select(f => f.StoredAt!.Value.ToUniversalTime()).DefaultIfEmpty(firstCallbackAt).Max();
             var callVaultTime = final.All(f => f.Status == "stored") ? lastStoredAt - firstCallbackAt : stopwatch.Elapsed;
@@ -169,36 +169,6 @@ internal sealed class PipelineScenario(string transcode, TimeSpan latency, strin
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"The recording callback was answered {(int)response.StatusCode}.");
-        }
-    }
-
-    /// <summary>
-    /// Polls until no recording is still in progress (one row asked for per poll: listing every recording each
-    /// time cost the server more than a recording's own bookkeeping), then lists all of them once; at least
-    /// <paramref name="expected"/> (warm-up included) must be final.
-    /// </summary>
-    private static async Task<List<RecordingSnapshot>> WaitForAllAsync(RecordingApi api, int expected, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var busy = await api.AnyWithStatusAsync("processing", cancellationToken) || await api.AnyWithStatusAsync("awaiting", cancellationToken);
-            if (!busy)
-            {
-                var all = await api.ListAllAsync(status: null, cancellationToken);
-                if (all.Count >= expected && all.All(r => r.IsFinal))
-                {
-                    return all;
-                }
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                var all = await api.ListAllAsync(status: null, cancellationToken);
-                throw new TimeoutException($"{all.Count(r => r.IsFinal)} of {expected} recordings final after {timeout}.");
-            }
-
-            await Task.Delay(Poll, cancellationToken);
         }
     }
 }

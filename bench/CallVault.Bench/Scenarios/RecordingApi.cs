@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CallVault.Bench.Hosting;
@@ -37,9 +38,34 @@ internal sealed class RecordingApi : IDisposable
         return all;
     }
 
-    /// <summary>Whether any recording has <paramref name="status"/>: one row asked for, so polling with it costs the server little.</summary>
-    public async Task<bool> AnyWithStatusAsync(string status, CancellationToken cancellationToken) =>
-        (await GetPageAsync("/api/recordings?limit=1&status=" + status, cancellationToken)).Items.Count > 0;
+    /// <summary>
+    /// Polls until no recording is still in progress (one row asked for per poll: listing every recording each time
+    /// cost the server more than a recording's own bookkeeping), then lists all of them once; at least
+    /// <paramref name="expected"/> must be there, all final.
+    /// </summary>
+    public async Task<List<RecordingSnapshot>> WaitUntilAllFinalAsync(int expected, TimeSpan poll, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (!await AnyWithStatusAsync("processing", cancellationToken) && !await AnyWithStatusAsync("awaiting", cancellationToken))
+            {
+                var all = await ListAllAsync(status: null, cancellationToken);
+                if (all.Count >= expected && all.All(r => r.IsFinal))
+                {
+                    return all;
+                }
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                var all = await ListAllAsync(status: null, cancellationToken);
+                throw new TimeoutException($"{all.Count(r => r.IsFinal)} of {expected} recordings final after {timeout}.");
+            }
+
+            await Task.Delay(poll, cancellationToken);
+        }
+    }
 
     /// <summary>Polls until the recording is stored, failed or absent.</summary>
     public async Task<RecordingSnapshot> WaitUntilFinalAsync(string providerRecordingId, TimeSpan poll, TimeSpan timeout, CancellationToken cancellationToken)
@@ -67,6 +93,9 @@ internal sealed class RecordingApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<bool> AnyWithStatusAsync(string status, CancellationToken cancellationToken) =>
+        (await GetPageAsync("/api/recordings?limit=1&status=" + status, cancellationToken)).Items.Count > 0;
 
     private async Task<(List<RecordingSnapshot> Items, string? NextCursor)> GetPageAsync(string pathAndQuery, CancellationToken cancellationToken)
     {

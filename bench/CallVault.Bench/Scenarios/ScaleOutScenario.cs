@@ -81,12 +81,12 @@ internal sealed class ScaleOutScenario : IBenchScenario
             // code on its first recording, a cost three processes would pay three times on the same cores.
             var warmUp = servers.Select(_ => NewRecording()).ToList();
             await SendAsync(sender, simulator, servers, warmUp, cancellationToken);
-            await WaitUntilFinalAsync(api, warmUp.Count, Stopwatch.StartNew(), cancellationToken);
+            await api.WaitUntilAllFinalAsync(warmUp.Count, Poll, TimeSpan.FromMinutes(10), cancellationToken);
 
             var recordings = Enumerable.Range(0, count).Select(_ => NewRecording()).ToList();
             var stopwatch = Stopwatch.StartNew();
             await SendAsync(sender, simulator, servers, recordings, cancellationToken);
-            var all = await WaitUntilFinalAsync(api, warmUp.Count + count, stopwatch, cancellationToken);
+            var all = await api.WaitUntilAllFinalAsync(warmUp.Count + count, Poll, TimeSpan.FromMinutes(10), cancellationToken);
             return (stopwatch.Elapsed, all.Count(r => r.Status == "stored") - warmUp.Count);
         }
         finally
@@ -113,24 +113,4 @@ internal sealed class ScaleOutScenario : IBenchScenario
                     throw new InvalidOperationException($"The recording callback was answered {(int)response.StatusCode}.");
                 }
             });
-
-    /// <summary>Every recording so far, once there are <paramref name="count"/> and all are final.</summary>
-    private static async Task<IReadOnlyList<RecordingSnapshot>> WaitUntilFinalAsync(RecordingApi api, int count, Stopwatch since, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var all = await api.ListAllAsync(status: null, cancellationToken);
-            if (all.Count >= count && all.All(r => r.IsFinal))
-            {
-                return all;
-            }
-
-            if (since.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                throw new TimeoutException($"{all.Count(r => r.IsFinal)} of {count} recordings final after 10 minutes.");
-            }
-
-            await Task.Delay(Poll, cancellationToken);
-        }
-    }
 }

@@ -116,7 +116,7 @@ internal sealed partial class RecordingPipeline(
         var storedNow = stage.Name == StageName.Store && state.Status == StageStatus.Completed;
         if (storedNow)
         {
-            SkipTextStagesThatWillNotRun(recording);
+            outcomes.SkipThoseThatWillNotRun(recording, _textStages);
         }
 
         var textQueued = storedNow && await TextJobs.EnqueueAsync(db, recording, now, cancellationToken);
@@ -154,7 +154,7 @@ internal sealed partial class RecordingPipeline(
 
     /// <summary>
     /// Stages this version lacks, and stages that say up front they will not run for this recording
-    /// (<see cref="IRecordingStage.SkipReason"/>): skipped now, so the skips ride on the run's first save.
+    /// (<see cref="IPipelineStage.SkipReason"/>): skipped now, so the skips ride on the run's first save.
     /// </summary>
     private void SkipStagesThatWillNotRun(Recording recording)
     {
@@ -166,27 +166,7 @@ internal sealed partial class RecordingPipeline(
             state.UpdatedAt = now;
         }
 
-        foreach (var stage in _stages)
-        {
-            var state = recording.Stage(stage.Name);
-            if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)
-            {
-                outcomes.Skip(recording, state, reason);
-            }
-        }
-    }
-
-    /// <summary>In order, so summarize sees transcribe's skip (no transcript will come).</summary>
-    private void SkipTextStagesThatWillNotRun(Recording recording)
-    {
-        foreach (var stage in _textStages)
-        {
-            var state = recording.Stage(stage.Name);
-            if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)
-            {
-                outcomes.Skip(recording, state, reason);
-            }
-        }
+        outcomes.SkipThoseThatWillNotRun(recording, _stages);
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Recording {RecordingId} stored ({Bytes} bytes)")]

@@ -59,6 +59,22 @@ internal sealed partial class StageOutcomes(
     public void Skip(Recording recording, RecordingStage state, string reason) =>
         Apply(recording, state, new StageResult.Skipped(reason), TimeSpan.Zero);
 
+    /// <summary>
+    /// Skips, in the order given, each pending stage that says it will not run for this recording
+    /// (<see cref="IPipelineStage.SkipReason"/>); in order, so a later stage sees an earlier one's skip.
+    /// </summary>
+    public void SkipThoseThatWillNotRun(Recording recording, IEnumerable<IPipelineStage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            var state = recording.Stage(stage.Name);
+            if (state.Status == StageStatus.Pending && stage.SkipReason(recording) is { } reason)
+            {
+                Skip(recording, state, reason);
+            }
+        }
+    }
+
     /// <summary>The stage's name as the API and the metrics write it (camelCase).</summary>
     public static string Describe(StageName stage) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stage.ToString());
 
