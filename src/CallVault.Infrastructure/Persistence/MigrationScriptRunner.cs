@@ -47,7 +47,7 @@ internal static class MigrationScriptRunner
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteAllAsync(cancellationToken);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

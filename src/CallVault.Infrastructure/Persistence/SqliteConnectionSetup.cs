@@ -27,13 +27,13 @@ internal sealed class SqliteConnectionSetup(int busyTimeoutSeconds) : DbConnecti
     {
         using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
-        command.ExecuteNonQuery();
+        command.ExecuteAll();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteAllAsync(cancellationToken);
     }
 }
