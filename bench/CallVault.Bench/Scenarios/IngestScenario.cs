@@ -40,14 +40,17 @@ internal sealed class IngestScenario : IBenchScenario
             // (b) The ceiling: same requests, same client, a server that only parses the form.
             LoadResult bare;
             TimeSpan bareCpu;
+            ProcIo? bareIo;
             await using (var bareServer = await ChildServer.StartAsync("bare", new Dictionary<string, string?>(), context.ServerGc, "http://127.0.0.1:0", cancellationToken))
             using (var load = new WebhookLoad(pool, new Uri(bareServer.BaseUrl, Path), connections))
             {
                 var cycling = RequestSource.Cycling(pool);
                 await load.RunClosedAsync(cycling, connections, warmup, cancellationToken);
                 var cpu0 = ProcCpu.Read(bareServer.Pid);
+                var io0 = ProcIo.Read(bareServer.Pid);
                 bare = await load.RunClosedAsync(cycling, connections, duration, cancellationToken);
                 bareCpu = (ProcCpu.Read(bareServer.Pid) - cpu0) ?? TimeSpan.Zero;
+                bareIo = ProcIo.Read(bareServer.Pid) - io0;
                 Console.WriteLine($"ingest: bare {bare.Throughput:0} req/s");
             }
 
@@ -55,6 +58,7 @@ internal sealed class IngestScenario : IBenchScenario
             var settings = CallVaultSettings.For(work.FullName, simulator);
             LoadResult warm, saturated, open;
             TimeSpan callVaultCpu, clientCpu;
+            ProcIo? callVaultIo;
             var distinct = RequestSource.Distinct(pool);
             await using (var server = await ChildServer.StartAsync("callvault", settings, context.ServerGc, callVaultBase.ToString(), cancellationToken))
             using (var load = new WebhookLoad(pool, new Uri(server.BaseUrl, Path), connections))
@@ -62,9 +66,11 @@ internal sealed class IngestScenario : IBenchScenario
                 warm = await load.RunClosedAsync(distinct, connections, warmup, cancellationToken);
                 pool.EnsureRemaining(distinct.Used, (int)(warm.Throughput * duration.TotalSeconds * 2) + 10_000);
                 var cpu0 = ProcCpu.Read(server.Pid);
+                var io0 = ProcIo.Read(server.Pid);
                 var client0 = Process.GetCurrentProcess().TotalProcessorTime;
                 saturated = await load.RunClosedAsync(distinct, connections, duration, cancellationToken);
                 callVaultCpu = (ProcCpu.Read(server.Pid) - cpu0) ?? TimeSpan.Zero;
+                callVaultIo = ProcIo.Read(server.Pid) - io0;
                 clientCpu = Process.GetCurrentProcess().TotalProcessorTime - client0;
                 Console.WriteLine($"ingest: CallVault {saturated.Throughput:0} req/s");
 
@@ -77,7 +83,7 @@ internal sealed class IngestScenario : IBenchScenario
 
             int[] acknowledged = [.. warm.AcknowledgedIndexes, .. saturated.AcknowledgedIndexes, .. open.AcknowledgedIndexes];
             var audit = await InboundEventAudit.ReadAsync(CallVaultSettings.DatabasePath(work.FullName), pool, acknowledged, cancellationToken);
-            return Report(connections, duration, bare, bareCpu, saturated, callVaultCpu, clientCpu, open, audit);
+            return Report(connections, duration, (bare, bareCpu, bareIo), (saturated, callVaultCpu, callVaultIo), clientCpu, open, audit);
         }
         finally
         {
@@ -85,9 +91,11 @@ internal sealed class IngestScenario : IBenchScenario
         }
     }
 
-    private static ScenarioReport Report(int connections, TimeSpan duration, LoadResult bare, TimeSpan bareCpu, LoadResult saturated,
-        TimeSpan callVaultCpu, TimeSpan clientCpu, LoadResult open, InboundEventAudit audit)
+    private static ScenarioReport Report(int connections, TimeSpan duration, (LoadResult Run, TimeSpan Cpu, ProcIo? Io) bareRun,
+        (LoadResult Run, TimeSpan Cpu, ProcIo? Io) callVaultRun, TimeSpan clientCpu, LoadResult open, InboundEventAudit audit)
     {
+        var (bare, bareCpu, bareIo) = bareRun;
+        var (saturated, callVaultCpu, callVaultIo) = callVaultRun;
         var ratio = saturated.Throughput / bare.Throughput;
         var p99 = open.Latency.Percentile(99);
         var cores = Environment.ProcessorCount;
@@ -111,7 +119,11 @@ internal sealed class IngestScenario : IBenchScenario
             .Add("CPU per request: bare / CallVault (server process)",
                 $"{Format.Number(bareCpu.TotalMicroseconds / Math.Max(1, bare.Sent), "0")} µs / {Format.Number(callVaultCpu.TotalMicroseconds / Math.Max(1, saturated.Sent), "0")} µs")
             .Add("CPU use while saturated: CallVault / load generator",
-                $"{Format.Number(100 * callVaultCpu / (saturated.Elapsed * cores), "0")} % / {Format.Number(100 * clientCpu / (saturated.Elapsed * cores), "0")} % of {cores} cores");
+                $"{Format.Number(100 * callVaultCpu / (saturated.Elapsed * cores), "0")} % / {Format.Number(100 * clientCpu / (saturated.Elapsed * cores), "0")} % of {cores} cores")
+            .Add("File system calls per request, writes / reads (socket I/O not counted): bare / CallVault",
+                $"{IoPerRequest(bareIo, bare.Sent)} / {IoPerRequest(callVaultIo, saturated.Sent)}")
+            .Add("File bytes written per request (write-ahead log, checkpoints): bare / CallVault",
+                $"{BytesPerRequest(bareIo, bare.Sent)} / {BytesPerRequest(callVaultIo, saturated.Sent)}");
         var batches = audit.BatchesBetween(saturated.StartedUtc, saturated.EndedUtc);
         report.Add("Group commit while saturated: batches/s, mean / max batch",
             $"{Format.Number(batches.PerSecond)} /s, {Format.Number(batches.MeanSize, "0.0")} / {batches.MaxSize}");
@@ -134,4 +146,12 @@ internal sealed class IngestScenario : IBenchScenario
 
         return report;
     }
+
+    private static string IoPerRequest(ProcIo? io, long requests) => io is null
+        ? "n/a"
+        : $"{Format.Number((double)io.WriteCalls / Math.Max(1, requests), "0.0")} / {Format.Number((double)io.ReadCalls / Math.Max(1, requests), "0.0")}";
+
+    private static string BytesPerRequest(ProcIo? io, long requests) => io is null
+        ? "n/a"
+        : $"{Format.Number(io.BytesWritten / 1024.0 / Math.Max(1, requests), "0.0")} KiB";
 }
