@@ -60,9 +60,9 @@ internal sealed class PipelineScenario(string transcode, TimeSpan latency, strin
             var sender = new TwilioCallbackSender(callbackHttp, simulator.AuthToken);
             var webhook = new Uri(server.BaseUrl, "/webhooks/twilio/recording");
 
-            // Warm-up of both sides with a batch of short recordings (25 per worker), so both run their
-            // steadier code: with one, the JIT was still recompiling hot paths for a third of the server CPU.
-            var warmUp = Enumerable.Range(0, workers * 25).Select(_ => NewRecording(simulator, 5)).ToList();
+            // Warm-up of both sides with a batch of short recordings (25 per worker by default), so both run
+            // their steadier code: with one, the JIT was still recompiling hot paths for a third of the server CPU.
+            var warmUp = Enumerable.Range(0, workers * context.Args.Int("warmup-per-worker", 25)).Select(_ => NewRecording(simulator, 5)).ToList();
             await Parallel.ForEachAsync(warmUp, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (r, ct) => await SendCompletedAsync(sender, webhook, r, simulator.AccountSid, ct));
             await api.WaitUntilAllFinalAsync(warmUp.Count, Poll, TimeSpan.FromSeconds(120), cancellationToken);
