@@ -6,29 +6,45 @@ using Microsoft.Extensions.Options;
 namespace CallVault.Infrastructure.Persistence;
 
 /// <summary>
-/// Copies SQLite's write-ahead log back into the database file in the background, twice a second, on a
+/// Copies SQLite's write-ahead log back into the database file in the background, ten times a second, on a
 /// connection of its own. Left to itself SQLite does that inside whichever commit crosses 1,000 log pages,
 /// so every few webhook batches one of them also wrote those pages back and flushed the database file
-/// before it could answer. Commits now cross the threshold only if this falls far behind
-/// (<see cref="SqliteConnectionSetup.AutoCheckpointPages"/>). A passive checkpoint never waits for a lock or
-/// blocks a writer; a failed one is logged and tried again at the next tick.
+/// before it could answer.
+/// Each round is two passive checkpoints. The first copies the bulk while writers go on. The second runs with
+/// this process's writers held at the <see cref="SqliteWriteGate"/>: it copies the little they wrote meanwhile
+/// and flushes the database file, so the whole log is in the file and the next commit starts the log again
+/// from its beginning. Under steady writes one checkpoint always left the last pages behind, so the log grew
+/// until a commit crossed <see cref="SqliteConnectionSetup.AutoCheckpointPages"/> and checkpointed inside itself,
+/// flushing a second's worth of copied pages: a 30–45 ms commit about every second at half the webhook
+/// writer's saturation, which set the webhooks' p99. Held at the gate, writers now wait a few milliseconds,
+/// the flush of the last 100 ms of pages. Neither checkpoint waits for SQLite's own locks (a reader still on
+/// an older snapshot only leaves the round incomplete); a failed round is logged and tried again at the next tick.
 /// </summary>
 internal sealed partial class SqliteCheckpointer(
-    IOptions<DatabaseOptions> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+    IOptions<DatabaseOptions> options, SqliteWriteGate writeGate, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly Lazy<string> _connectionString = new(() => SqliteConnectionFactory.Prepare(options.Value));
 
-    /// <summary>One passive checkpoint; the log pages it copied back.</summary>
-    public async Task<long> CheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>One round (see above): how many pages the log holds and how many of them are in the database file.</summary>
+    public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(_connectionString.Value);
         await connection.OpenAsync(cancellationToken);
+        await PassiveAsync(connection, cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            return await PassiveAsync(connection, cancellationToken);
+        }
+    }
+
+    private static async Task<CheckpointResult> PassiveAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(2) : 0;
+        return await reader.ReadAsync(cancellationToken) ? new CheckpointResult(reader.GetInt64(1), reader.GetInt64(2)) : new CheckpointResult(0, 0);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,4 +77,11 @@ internal sealed partial class SqliteCheckpointer(
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Background checkpoint of the SQLite write-ahead log failed; commits checkpoint by themselves until it works again")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>The log's pages after a checkpoint, and how many of them are copied into the database file.</summary>
+internal readonly record struct CheckpointResult(long LogPages, long CopiedPages)
+{
+    /// <summary>Everything is in the database file: the next commit writes the log from its beginning again.</summary>
+    public bool IsComplete => CopiedPages == LogPages;
 }

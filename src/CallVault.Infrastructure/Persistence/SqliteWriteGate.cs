@@ -25,6 +25,10 @@ public sealed class SqliteWriteGate(TimeSpan maxWait) : SaveChangesInterceptor
         return gate is not null && await gate.WaitAsync(cancellationToken) ? new Passage(gate) : default;
     }
 
+    /// <summary>Waits for the gate (for work that writes without a context); dispose the result to let the next writer in.</summary>
+    public async ValueTask<Passage> EnterAsync(CancellationToken cancellationToken) =>
+        await WaitAsync(cancellationToken) ? new Passage(this) : default;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -32,13 +32,91 @@ public sealed class SqliteCheckpointerTests
             await db.SaveChangesAsync(t.Token);
         }
 
-        var copied = await t.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(t.Token);
+        var round = await t.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(t.Token);
 
         await using var check = await t.NewContextAsync();
         var (logPages, checkpointedPages) = await CheckpointStateAsync(check);
-        Assert.True(copied > 0, "the checkpoint copied nothing back");
+        Assert.True(round.CopiedPages > 0, "the checkpoint copied nothing back");
+        Assert.True(round.IsComplete, $"{round.CopiedPages} of {round.LogPages} log pages copied");
         Assert.Equal(logPages, checkpointedPages);
         Assert.Equal(200, await check.Calls.CountAsync(t.Token));
+    }
+
+    [Fact]
+    public async Task Checkpoint_WhileAWriterKeepsCommitting_CopiesTheWholeLog()
+    {
+        await using var t = await TestServices.StartAsync();
+        var checkpointer = t.Services.GetRequiredService<SqliteCheckpointer>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(t.Token);
+        var writer = Task.Run(async () =>
+        {
+            // One commit after another, each through the write gate as every writer in the process.
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                await using var db = await t.NewContextAsync();
+                db.Calls.Add(t.NewCall($"CA{i:D32}"));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        });
+
+        var rounds = new List<CheckpointResult>();
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(20, t.Token);
+            rounds.Add(await checkpointer.CheckpointAsync(t.Token));
+        }
+
+        await stop.CancelAsync();
+        await writer;
+        Assert.All(rounds, r => Assert.True(r.IsComplete, $"{r.CopiedPages} of {r.LogPages} log pages copied"));
+        Assert.Contains(rounds, r => r.CopiedPages > 0);
+    }
+
+    [Fact]
+    public async Task Checkpoint_FinishesItsRoundOnlyWhenTheWritersAtTheGateLetItIn()
+    {
+        await using var t = await TestServices.StartAsync();
+        await using (var db = await t.NewContextAsync())
+        {
+            db.Calls.Add(t.NewCall($"CA{1:D32}"));
+            await db.SaveChangesAsync(t.Token);
+        }
+
+        Task<CheckpointResult> round;
+        using (await t.Services.GetRequiredService<SqliteWriteGate>().EnterAsync(t.Token))
+        {
+            round = t.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(t.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), t.Token);
+            Assert.False(round.IsCompleted, "the round finished while a writer held the gate");
+        }
+
+        Assert.True((await round).IsComplete);
+    }
+
+    [Fact]
+    public async Task Commit_AfterACompleteCheckpoint_WritesTheLogFromItsBeginning()
+    {
+        await using var t = await TestServices.StartAsync();
+        await using (var db = await t.NewContextAsync())
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                db.Calls.Add(t.NewCall($"CA{i:D32}"));
+                await db.SaveChangesAsync(t.Token);
+            }
+        }
+
+        var before = await t.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync(t.Token);
+        await using (var db = await t.NewContextAsync())
+        {
+            db.Calls.Add(t.NewCall($"CA{99:D32}"));
+            await db.SaveChangesAsync(t.Token);
+        }
+
+        await using var check = await t.NewContextAsync();
+        var (logPages, _) = await CheckpointStateAsync(check);
+        Assert.True(before.IsComplete);
+        Assert.True(logPages < before.LogPages, $"the log grew on from {before.LogPages} to {logPages} pages instead of starting again");
     }
 
     private static async Task<long> PragmaAsync(CallVaultDbContext db, string pragma)
