@@ -18,7 +18,8 @@ namespace CallVault.Infrastructure.Persistence;
 /// flushing a second's worth of copied pages: a 30–45 ms commit about every second at half the webhook
 /// writer's saturation, which set the webhooks' p99. Held at the gate, writers now wait a few milliseconds,
 /// the flush of the last 100 ms of pages. Neither checkpoint waits for SQLite's own locks (a reader still on
-/// an older snapshot only leaves the round incomplete); a failed round is logged and tried again at the next tick.
+/// an older snapshot only leaves the round incomplete); a failed round is tried again at the next tick, and a run
+/// of failures is logged once when it starts and once when it ends, not ten times a second.
 /// </summary>
 internal sealed partial class SqliteCheckpointer(
     IOptions<DatabaseOptions> options, SqliteWriteGate writeGate, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
@@ -26,6 +27,7 @@ internal sealed partial class SqliteCheckpointer(
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly Lazy<string> _connectionString = new(() => SqliteConnectionFactory.Prepare(options.Value));
+    private bool _failing;
 
     /// <summary>One round (see above): how many pages the log holds and how many of them are in the database file.</summary>
     public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken)
@@ -62,10 +64,19 @@ internal sealed partial class SqliteCheckpointer(
                 try
                 {
                     await CheckpointAsync(stoppingToken);
+                    if (_failing)
+                    {
+                        _failing = false;
+                        LogCheckpointRecovered(logger);
+                    }
                 }
                 catch (SqliteException ex)
                 {
-                    LogCheckpointFailed(logger, ex);
+                    if (!_failing)
+                    {
+                        _failing = true;
+                        LogCheckpointFailed(logger, ex);
+                    }
                 }
             }
         }
@@ -77,6 +88,9 @@ internal sealed partial class SqliteCheckpointer(
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Background checkpoint of the SQLite write-ahead log failed; commits checkpoint by themselves until it works again")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Background checkpoints of the SQLite write-ahead log work again")]
+    private static partial void LogCheckpointRecovered(ILogger logger);
 }
 
 /// <summary>The log's pages after a checkpoint, and how many of them are copied into the database file.</summary>

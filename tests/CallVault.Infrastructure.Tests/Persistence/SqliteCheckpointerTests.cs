@@ -1,7 +1,9 @@
 using CallVault.Infrastructure.Persistence;
 using CallVault.Infrastructure.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CallVault.Infrastructure.Tests.Persistence;
 
@@ -117,6 +119,35 @@ public sealed class SqliteCheckpointerTests
         var (logPages, _) = await CheckpointStateAsync(check);
         Assert.True(before.IsComplete);
         Assert.True(logPages < before.LogPages, $"the log grew on from {before.LogPages} to {logPages} pages instead of starting again");
+    }
+
+    [Fact]
+    public async Task FailingRounds_AreLoggedOnceWhenTheyStartAndOnceWhenTheyEnd()
+    {
+        var folder = Directory.CreateTempSubdirectory("callvault-checkpoint-");
+        try
+        {
+            // A folder where the database file should be: every round fails to open it.
+            var path = Path.Combine(folder.FullName, "callvault.db");
+            Directory.CreateDirectory(path);
+            var logger = new ListLogger<SqliteCheckpointer>();
+            var checkpointer = new SqliteCheckpointer(
+                Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={path}" }),
+                new SqliteWriteGate(TimeSpan.FromSeconds(1)), TimeProvider.System, logger);
+
+            await checkpointer.StartAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(700)); // several rounds, each failing
+            Directory.Delete(path);
+            await Task.Delay(TimeSpan.FromMilliseconds(700)); // the file can be made again: rounds work
+            await checkpointer.StopAsync(CancellationToken.None);
+
+            Assert.Equal([110, 111], logger.Entries.Select(e => e.EventId.Id));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     private static async Task<long> PragmaAsync(CallVaultDbContext db, string pragma)
