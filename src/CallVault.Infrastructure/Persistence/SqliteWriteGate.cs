@@ -22,7 +22,7 @@ public sealed class SqliteWriteGate(TimeSpan maxWait) : SaveChangesInterceptor
     public static async ValueTask<Passage> EnterAsync(DbContext db, CancellationToken cancellationToken)
     {
         var gate = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteGate>().FirstOrDefault();
-        return gate is not null && await gate.WaitAsync(cancellationToken) ? new Passage(gate) : default;
+        return gate is null ? default : await gate.EnterAsync(cancellationToken);
     }
 
     /// <summary>Waits for the gate (for work that writes without a context); dispose the result to let the next writer in.</summary>

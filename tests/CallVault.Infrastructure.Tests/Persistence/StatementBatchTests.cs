@@ -12,9 +12,6 @@ namespace CallVault.Infrastructure.Tests.Persistence;
 [Trait("Database", "sqlite")]
 public sealed class StatementBatchTests
 {
-    private const string VersionTable =
-        """CREATE TABLE IF NOT EXISTS "__SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);""";
-
     [Fact]
     public async Task ExecuteAllAsync_FailureAfterAStatementWithARow_Throws()
     {
@@ -61,7 +58,7 @@ public sealed class StatementBatchTests
         MigrationScript[] scripts = [new(1, "0001_broken.sql", "CREATE TABLE a (v INTEGER); SELECT 1; INSERT INTO missing_table VALUES (1);")];
 
         await Assert.ThrowsAsync<SqliteException>(() =>
-            MigrationScriptRunner.ApplyAsync(connection, VersionTable, scripts, TimeProvider.System, (_, _) => { }, CancellationToken.None));
+            MigrationScriptRunner.ApplyAsync(connection, SqliteSchemaMigration.VersionTable, scripts, TimeProvider.System, (_, _) => { }, CancellationToken.None));
 
         await using var count = connection.CreateCommand();
         count.CommandText = """SELECT COUNT(*) FROM "__SchemaVersions";""";
